@@ -139,6 +139,8 @@ export interface GatheredPolicy {
   readonly id: string;
   readonly label: string;
   readonly source: PolicySource;
+  /** The document as evaluated, so a record replays (and "what if" re-evaluates) after the lab changed. */
+  readonly document: Json;
 }
 
 /** One call to the engine: an operation may need several (e.g. RunInstances also checks iam:PassRole). */
