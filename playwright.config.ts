@@ -1,0 +1,38 @@
+// Browser tests: build the production app under /iam-lab/ (as on GitHub Pages), serve dist/ with
+// scripts/serve.ts on 127.0.0.1, and drive Debian's Chromium. Never the dev server, never a downloaded browser.
+import { defineConfig } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from './tests/e2e/support/chromium';
+
+const port = Number(process.env.E2E_PORT ?? 4319);
+const basePath = '/iam-lab/';
+const baseURL = `http://127.0.0.1:${port}${basePath}`;
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: true,
+  forbidOnly: true,
+  retries: 0,
+  workers: process.env.CI ? 2 : 4,
+  timeout: 30_000,
+  reporter: [['list']],
+  outputDir: 'test-results',
+  use: {
+    baseURL,
+    browserName: 'chromium',
+    // tests/e2e/support/fixtures.ts launches this browser itself and fails loudly when it is missing;
+    // the same options here keep a plain '@playwright/test' import from reaching for a downloaded build.
+    launchOptions: { executablePath: chromiumPath(), args: [...chromiumArgs] },
+    serviceWorkers: 'allow',
+    trace: 'off',
+  },
+  webServer: {
+    command: `npx vite build --logLevel warn && npx tsx scripts/serve.ts --root dist --base ${basePath} --port ${port}`,
+    env: { BASE_PATH: basePath },
+    url: baseURL,
+    reuseExistingServer: false,
+    timeout: 180_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+  },
+});
