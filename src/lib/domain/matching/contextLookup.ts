@@ -1,0 +1,36 @@
+// Case-insensitive lookup of request-context keys (`AWS:CurrentTime` is `aws:currenttime`), including the
+// tag-key part of keys such as aws:PrincipalTag/Dept. Each context is indexed once and the index is kept
+// in a WeakMap, so repeated lookups during one evaluation cost one Map probe.
+// AWS: IAM JSON policy elements: Condition, "The condition key name is not case-sensitive".
+import type { RequestContext } from '../evaluation/types';
+
+type ContextValue = string | readonly string[];
+
+const indexes = new WeakMap<RequestContext, ReadonlyMap<string, ContextValue>>();
+
+function indexOf(context: RequestContext): ReadonlyMap<string, ContextValue> {
+  let index = indexes.get(context);
+  if (!index) {
+    const built = new Map<string, ContextValue>();
+    for (const key of Object.keys(context)) {
+      const value = context[key];
+      // The first spelling wins when two keys differ only by case; contexts built by the app never do that.
+      if (value !== undefined && !built.has(key.toLowerCase())) built.set(key.toLowerCase(), value);
+    }
+    index = built;
+    indexes.set(context, index);
+  }
+  return index;
+}
+
+/** The value of a context key, matched case-insensitively; undefined when the request has no such key. */
+export function lookupContextKey(context: RequestContext, key: string): ContextValue | undefined {
+  return indexOf(context).get(key.toLowerCase());
+}
+
+/** The request's values for a key as a list; null when the key is absent. A string is a one-value list. */
+export function contextValues(context: RequestContext, key: string): readonly string[] | null {
+  const value = lookupContextKey(context, key);
+  if (value === undefined) return null;
+  return typeof value === 'string' ? [value] : value;
+}
