@@ -1,0 +1,139 @@
+// `npm run bench`: throughput of our engine (full trace, decision only) against the peer simulator on one
+// case set (tests/cases/ + generated cases), interleaved in one process. Invariant: every engine sees the same
+// cases in the same order; the last line printed is always `throughput ratio vs peer: <X>x`.
+// Sections run in the order they are registered; add a section with `section('name', async () => { ... })`.
+import { runSimulation } from '@cloud-copilot/iam-simulate';
+import type { Simulation } from '@cloud-copilot/iam-simulate';
+import { evaluate } from '../src/lib/domain/evaluation/evaluate';
+import type { EvaluationInput } from '../src/lib/domain/evaluation/types';
+import { loadCaseFiles, toEvaluationInput } from './lib/caseFile';
+import { defaultSeed, generatedCases } from './lib/generatedCases';
+import { toSimulation } from '../tests/support/peer';
+
+type SectionBody = () => Promise<void> | void;
+const sections: { readonly name: string; readonly body: SectionBody }[] = [];
+
+export function section(name: string, body: SectionBody): void {
+  sections.push({ name, body });
+}
+
+/** Filled by the engine section; printed last so appended sections never push it off the final line. */
+let throughputRatio: number | null = null;
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+function heapUsed(): number {
+  gc?.();
+  return process.memoryUsage().heapUsed;
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+}
+
+function perSecond(evaluations: number, ms: number): string {
+  return `${Math.round((evaluations * 1000) / ms).toLocaleString('en-US')} evaluations/s`;
+}
+
+interface BenchCase {
+  readonly input: EvaluationInput;
+  readonly simulation: Simulation;
+}
+
+/** The case set: decision cases from tests/cases/ that load, plus the generated sample. */
+async function caseSet(): Promise<{ cases: BenchCase[]; fromFiles: number; generated: number; skipped: number }> {
+  const fromFiles = loadCaseFiles(['tests/cases'])
+    .filter((loaded) => loaded.kind === 'case')
+    .map((loaded) => toEvaluationInput(loaded.case));
+  const generated = generatedCases(2000, defaultSeed);
+  const cases: BenchCase[] = [];
+  let skipped = 0;
+  for (const input of [...fromFiles, ...generated]) {
+    // Only cases both engines can run: a peer refusal returns early and would flatter its throughput,
+    // a malformed policy would flatter ours.
+    let simulation: Simulation;
+    try {
+      simulation = toSimulation(input);
+    } catch {
+      skipped += 1;
+      continue;
+    }
+    const peer = await runSimulation(simulation, {});
+    if (peer.resultType !== 'single' || evaluate(input, { trace: false }).kind !== 'decision') {
+      skipped += 1;
+      continue;
+    }
+    cases.push({ input, simulation });
+  }
+  return { cases, fromFiles: fromFiles.length, generated: generated.length, skipped };
+}
+
+function runTraced(cases: readonly BenchCase[]): number {
+  let steps = 0;
+  for (const c of cases) {
+    const result = evaluate(c.input);
+    if (result.kind === 'decision') steps += result.trace.length;
+  }
+  return steps;
+}
+
+function runLean(cases: readonly BenchCase[]): number {
+  let allowed = 0;
+  for (const c of cases) {
+    const result = evaluate(c.input, { trace: false });
+    if (result.kind === 'decision' && result.decision === 'allowed') allowed += 1;
+  }
+  return allowed;
+}
+
+async function runPeerSet(cases: readonly BenchCase[]): Promise<number> {
+  let allowed = 0;
+  for (const c of cases) {
+    const result = await runSimulation(c.simulation, {});
+    if (result.resultType !== 'error' && result.overallResult === 'Allowed') allowed += 1;
+  }
+  return allowed;
+}
+
+async function timed(run: () => unknown): Promise<number> {
+  const start = performance.now();
+  await run();
+  return performance.now() - start;
+}
+
+section('engine', async () => {
+  const { cases, fromFiles, generated, skipped } = await caseSet();
+  console.log(`cases: ${cases.length} (${fromFiles} from tests/cases, ${generated} generated with seed ${defaultSeed}; ${skipped} skipped)`);
+
+  const heapBefore = heapUsed();
+  // Warm-up: let every engine's JIT and caches settle before anything is measured.
+  for (let i = 0; i < 3; i++) {
+    runTraced(cases);
+    runLean(cases);
+    await runPeerSet(cases);
+  }
+  const rounds = 5;
+  const ms = { traced: 0, lean: 0, peer: 0 };
+  // Interleaved so that machine noise (thermal, other processes) falls on all three alike.
+  for (let round = 0; round < rounds; round++) {
+    ms.traced += await timed(() => runTraced(cases));
+    ms.lean += await timed(() => runLean(cases));
+    ms.peer += await timed(() => runPeerSet(cases));
+  }
+  const heapAfter = heapUsed();
+  const evaluations = cases.length * rounds;
+  console.log(`engine, full trace:    ${perSecond(evaluations, ms.traced)}`);
+  console.log(`engine, decision only: ${perSecond(evaluations, ms.lean)}`);
+  console.log(`peer (runSimulation):  ${perSecond(evaluations, ms.peer)}`);
+  console.log(
+    `heapUsed delta over the section: ${megabytes(heapAfter - heapBefore)}${gc ? '' : ' (no --expose-gc: includes garbage)'}`,
+  );
+  throughputRatio = ms.peer / ms.traced;
+});
+
+for (const { name, body } of sections) {
+  console.log(`\n== ${name} ==`);
+  await body();
+}
+console.log('');
+console.log(`throughput ratio vs peer: ${throughputRatio === null ? 'n/a' : throughputRatio.toFixed(1)}x`);
