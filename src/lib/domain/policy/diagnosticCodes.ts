@@ -14,6 +14,11 @@ export const diagnosticCodes = {
     severity: 'error',
     template: '"{element}" is not a policy element; a document may contain only Version, Id and Statement.',
   },
+  'policy.document.invalidCharacter': {
+    severity: 'error',
+    template:
+      'The character {character} is not accepted in {kind} policies: only tab, line feed, carriage return and U+0020 to U+00FF are.',
+  },
   'policy.version.missing': {
     severity: 'warning',
     template:

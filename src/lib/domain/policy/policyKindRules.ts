@@ -2,6 +2,7 @@
 // the UI's help text agree. Sources:
 // - IAM JSON policy elements reference: Principal, NotPrincipal, Resource, Sid
 //   https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements.html
+// - IAM and AWS STS quotas: "IAM name requirements" (the character set of policy documents)
 // - AWS Organizations "SCP syntax" and "RCP syntax" (elements summary tables)
 //   https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_syntax.html
 //   https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps_syntax.html
@@ -22,6 +23,8 @@ export interface PolicyKindRules {
   readonly sidAlphanumeric: boolean;
   /** RCPs deny only; Allow exists solely in the AWS-managed RCPFullAWSAccess. */
   readonly denyOnly: boolean;
+  /** IAM and STS accept only tab, LF, CR and U+0020-U+00FF in the documents they store or receive. */
+  readonly iamCharacterSet: boolean;
 }
 
 const identityStyle: Omit<PolicyKindRules, 'label'> = {
@@ -32,13 +35,14 @@ const identityStyle: Omit<PolicyKindRules, 'label'> = {
   notActionAllowed: true,
   sidAlphanumeric: true,
   denyOnly: false,
+  iamCharacterSet: true,
 };
 
 export const policyKindRules: Readonly<Record<PolicyKind, PolicyKindRules>> = {
   identity: { ...identityStyle, label: 'identity-based' },
   boundary: { ...identityStyle, label: 'permissions boundary' },
   session: { ...identityStyle, label: 'session' },
-  scp: { ...identityStyle, label: 'service control', sidAlphanumeric: false },
+  scp: { ...identityStyle, label: 'service control', sidAlphanumeric: false, iamCharacterSet: false },
   rcp: {
     label: 'resource control',
     principal: 'required',
@@ -48,6 +52,7 @@ export const policyKindRules: Readonly<Record<PolicyKind, PolicyKindRules>> = {
     notActionAllowed: false,
     sidAlphanumeric: false,
     denyOnly: true,
+    iamCharacterSet: false,
   },
   resource: {
     label: 'resource-based',
@@ -58,6 +63,7 @@ export const policyKindRules: Readonly<Record<PolicyKind, PolicyKindRules>> = {
     notActionAllowed: true,
     sidAlphanumeric: false,
     denyOnly: false,
+    iamCharacterSet: false,
   },
   // "You cannot use the NotPrincipal element in ... an IAM role trust policy" (NotPrincipal page);
   // IAM rejects a trust policy that names a Resource.
@@ -70,5 +76,6 @@ export const policyKindRules: Readonly<Record<PolicyKind, PolicyKindRules>> = {
     notActionAllowed: true,
     sidAlphanumeric: false,
     denyOnly: false,
+    iamCharacterSet: true,
   },
 };

@@ -201,6 +201,33 @@ function validateStatement(
   if (condition !== undefined) validateCondition(condition, at('Condition'), ctx);
 }
 
+// Outside tab, LF, CR and U+0020-U+00FF (IAM and AWS STS quotas: IAM name requirements).
+const outsideIamCharacterSet = /[^\t\n\r\u0020-\u00ff]/;
+
+/** Reports the first disallowed character of each key or string, walking without recursion. */
+function validateCharacterSet(doc: Json, kindLabel: string, ctx: ValidationContext): void {
+  const stack: { readonly value: Json; readonly path: string }[] = [{ value: doc, path: '' }];
+  const check = (text: string, path: string, atKey: boolean) => {
+    const match = outsideIamCharacterSet.exec(text);
+    if (!match) return;
+    const code = match[0].codePointAt(0) ?? 0;
+    const character = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+    ctx.report('policy.document.invalidCharacter', path, { character, kind: kindLabel }, atKey);
+  };
+  while (stack.length > 0) {
+    const { value, path } = stack.pop() as { value: Json; path: string };
+    if (typeof value === 'string') check(value, path, false);
+    else if (Array.isArray(value)) value.forEach((item, i) => stack.push({ value: item, path: childPointer(path, i) }));
+    else if (isObject(value)) {
+      for (const key of Object.keys(value)) {
+        const keyPath = childPointer(path, key);
+        check(key, keyPath, true);
+        stack.push({ value: value[key] ?? null, path: keyPath });
+      }
+    }
+  }
+}
+
 export function validatePolicy(
   doc: Json,
   kind: PolicyKind,
@@ -245,6 +272,8 @@ function validateDocument(doc: Json, kind: PolicyKind, options: ValidateOptions,
     statement.forEach((item, i) => validateStatement(item, childPointer('/Statement', i), kind, rules, seenSids, ctx));
   } else if (isObject(statement)) validateStatement(statement, '/Statement', kind, rules, seenSids, ctx);
   else ctx.report('policy.statement.invalid', '/Statement');
+
+  if (rules.iamCharacterSet) validateCharacterSet(doc, rules.label, ctx);
 
   const limit = options.limit ?? defaultLimits[kind];
   if (limit !== undefined) {

@@ -25,6 +25,7 @@ export function awsPrincipalProblem(value: string): string | null {
   if (/[*?]/.test(value)) return 'a wildcard can only be the whole value "*", not part of an ARN or account';
   const arn = parseArn(value);
   if (!arn) return 'expected "*", a 12-digit account ID or an IAM or STS ARN';
+  if (arn.service !== 'iam' && arn.service !== 'sts') return `the ${arn.service} service has no principals; use an iam or sts ARN`;
   if (!/^aws(-[a-z]+)*$/.test(arn.partition)) return `"${arn.partition}" is not an AWS partition`;
   if (!accountIdPattern.test(arn.account)) return 'the account in the ARN must be 12 digits';
   if (arn.region !== '') return 'IAM and STS principal ARNs have no region';
@@ -36,12 +37,9 @@ export function awsPrincipalProblem(value: string): string | null {
     if (resource.startsWith('group/')) return 'an IAM group is not a principal; name its users or use a role';
     return `"${resource}" is not an IAM principal (root, user/... or role/...)`;
   }
-  if (arn.service === 'sts') {
-    if (/^assumed-role\/[^/]+\/[^/]+$/.test(resource)) return null;
-    if (/^federated-user\/[^/]+$/.test(resource)) return null;
-    return `"${resource}" is not an STS principal (assumed-role/ROLE/SESSION or federated-user/NAME)`;
-  }
-  return `the ${arn.service} service has no principals; use an iam or sts ARN`;
+  if (/^assumed-role\/[^/]+\/[^/]+$/.test(resource)) return null;
+  if (/^federated-user\/[^/]+$/.test(resource)) return null;
+  return `"${resource}" is not an STS principal (assumed-role/ROLE/SESSION or federated-user/NAME)`;
 }
 
 function principalProblem(type: PrincipalType, value: string): string | null {
