@@ -384,8 +384,22 @@ function statement(shape: StatementShape): fc.Arbitrary<JsonObject> {
     });
 }
 
+/** IAM requires a statement's Sid to be unique within its policy; a repeated Sid is dropped. */
+function withUniqueSids(statements: readonly JsonObject[]): JsonObject[] {
+  const seen = new Set<Json>();
+  return statements.map((s) => {
+    if (s.Sid === undefined) return s;
+    if (!seen.has(s.Sid)) {
+      seen.add(s.Sid);
+      return s;
+    }
+    const { Sid: _repeated, ...rest } = s;
+    return rest;
+  });
+}
+
 function policyDocument(shape: StatementShape, maxStatements: number): fc.Arbitrary<JsonObject> {
-  return fc.array(statement(shape), { minLength: 1, maxLength: maxStatements }).chain((statements) =>
+  return fc.array(statement(shape), { minLength: 1, maxLength: maxStatements }).map(withUniqueSids).chain((statements) =>
     fc.constantFrom<JsonObject>(
       { Version: '2012-10-17', Statement: statements },
       statements.length === 1 ? { Version: '2012-10-17', Statement: statements[0] as Json } : { Version: '2012-10-17', Statement: statements },
