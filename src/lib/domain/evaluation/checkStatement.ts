@@ -1,0 +1,184 @@
+// Decides whether one statement applies to a request: Action/NotAction, Resource/NotResource,
+// Principal/NotPrincipal, then every condition (AND). Invariant: the fast check and the traced check
+// reach the same answer; the traced one also records each element's match and each condition.
+// AWS: Policy evaluation logic, "Determining whether a request is allowed or denied within an account";
+// IAM JSON policy elements: Action, NotAction, Resource, NotResource, Principal, NotPrincipal, Condition.
+import { matchAction } from '../matching/matchAction';
+import { matchResource, matchResourceEscaped } from '../matching/matchResource';
+import { matchPrincipal } from '../matching/matchPrincipal';
+import { substituteVariables } from '../matching/policyVariables';
+import { evaluateCondition } from '../conditions/evaluateCondition';
+import type { CompiledStatement, ResourcePattern } from './compiledPolicy';
+import type { TraceBuilder } from './trace';
+import type { AuthorizationRequest, ElementMatch, MismatchReason, RequestContext, RequestPrincipal, StageName } from './types';
+
+/** The request's value for the Principal element, as the trace shows it. */
+export function principalLabel(principal: RequestPrincipal): string {
+  switch (principal.kind) {
+    case 'anonymous':
+      return 'anonymous';
+    case 'service':
+      return principal.service;
+    case 'webIdentity':
+    case 'saml':
+      return principal.provider;
+    default:
+      return principal.arn;
+  }
+}
+
+function firstActionMatch(patterns: readonly string[], action: string): string | null {
+  for (let i = 0; i < patterns.length; i++) {
+    const p = patterns[i] as string;
+    if (matchAction(p, action)) return p;
+  }
+  return null;
+}
+
+/** Result of scanning Resource patterns: the pattern that matched (after substitution), or why none did. */
+interface ResourceScan {
+  matched: string | null;
+  sawUnresolved: boolean;
+}
+
+const scratch: ResourceScan = { matched: null, sawUnresolved: false };
+
+/**
+ * Scans patterns for one that covers the ARN. A pattern whose variable has no value matches nothing
+ * (AWS: Policy variables, "Policy variables with no value"). Writes into a shared scratch object
+ * so the hot path allocates nothing; callers read it before the next scan.
+ */
+function scanResources(patterns: readonly ResourcePattern[], arn: string, context: RequestContext, version: CompiledStatement['version']): ResourceScan {
+  scratch.matched = null;
+  scratch.sawUnresolved = false;
+  for (let i = 0; i < patterns.length; i++) {
+    const p = patterns[i] as ResourcePattern;
+    if (!p.variable) {
+      if (matchResource(p.text, arn)) {
+        scratch.matched = p.text;
+        return scratch;
+      }
+      continue;
+    }
+    const sub = substituteVariables(p.text, context, version);
+    if (sub.unresolved.length > 0) {
+      scratch.sawUnresolved = true;
+      continue;
+    }
+    if (matchResourceEscaped(sub.pattern, arn)) {
+      scratch.matched = sub.value;
+      return scratch;
+    }
+  }
+  return scratch;
+}
+
+/** Fast check: does the statement apply? No trace, stops at the first element that does not match. */
+export function statementApplies(st: CompiledStatement, request: AuthorizationRequest): boolean {
+  const action = request.action;
+  if (st.actions !== null) {
+    if (firstActionMatch(st.actions, action) === null) return false;
+  } else if (st.notActions !== null && firstActionMatch(st.notActions, action) !== null) return false;
+  if (st.resources !== null) {
+    if (scanResources(st.resources, request.resource, request.context, st.version).matched === null) return false;
+  } else if (st.notResources !== null && scanResources(st.notResources, request.resource, request.context, st.version).matched !== null) {
+    return false;
+  }
+  if (st.principal !== null) {
+    if (!matchPrincipal(st.principal, request.principal).matched) return false;
+  } else if (st.notPrincipal !== null && matchPrincipal(st.notPrincipal, request.principal).matched) return false;
+  const conditions = st.conditions;
+  for (let i = 0; i < conditions.length; i++) {
+    if (!evaluateCondition(conditions[i]!, request.context, st.version).matched) return false;
+  }
+  return true;
+}
+
+/**
+ * Traced check: evaluates every element and every condition (so the trace shows all of them),
+ * pushes a statement.check and its condition.checks, and returns whether the statement applies.
+ */
+export function traceStatement(
+  st: CompiledStatement,
+  request: AuthorizationRequest,
+  trace: TraceBuilder,
+  stage: StageName,
+  parentId: number,
+  policyId: string,
+): boolean {
+  const matches: ElementMatch[] = [];
+  let elementsMatch = true;
+  const action = request.action;
+  if (st.actions !== null) {
+    const hit = firstActionMatch(st.actions, action);
+    if (hit === null) {
+      elementsMatch = false;
+      matches.push({ element: 'Action', matched: false, value: action, reason: 'actionNotListed' });
+    } else matches.push({ element: 'Action', matched: true, value: action, pattern: hit });
+  } else if (st.notActions !== null) {
+    const hit = firstActionMatch(st.notActions, action);
+    if (hit === null) matches.push({ element: 'NotAction', matched: true, value: action });
+    else {
+      elementsMatch = false;
+      matches.push({ element: 'NotAction', matched: false, value: action, pattern: hit, reason: 'actionExcluded' });
+    }
+  }
+  const arn = request.resource;
+  if (st.resources !== null) {
+    const scan = scanResources(st.resources, arn, request.context, st.version);
+    if (scan.matched === null) {
+      elementsMatch = false;
+      const reason: MismatchReason = scan.sawUnresolved ? 'variableUnresolved' : 'resourceNotListed';
+      matches.push({ element: 'Resource', matched: false, value: arn, reason });
+    } else matches.push({ element: 'Resource', matched: true, value: arn, pattern: scan.matched });
+  } else if (st.notResources !== null) {
+    const scan = scanResources(st.notResources, arn, request.context, st.version);
+    if (scan.matched === null) matches.push({ element: 'NotResource', matched: true, value: arn });
+    else {
+      elementsMatch = false;
+      matches.push({ element: 'NotResource', matched: false, value: arn, pattern: scan.matched, reason: 'resourceExcluded' });
+    }
+  }
+  if (st.principal !== null) {
+    const hit = matchPrincipal(st.principal, request.principal);
+    const value = principalLabel(request.principal);
+    if (hit.matched) matches.push({ element: 'Principal', matched: true, value, pattern: hit.pattern });
+    else {
+      elementsMatch = false;
+      matches.push({ element: 'Principal', matched: false, value, reason: 'principalNotListed' });
+    }
+  } else if (st.notPrincipal !== null) {
+    const hit = matchPrincipal(st.notPrincipal, request.principal);
+    const value = principalLabel(request.principal);
+    if (!hit.matched) matches.push({ element: 'NotPrincipal', matched: true, value });
+    else {
+      elementsMatch = false;
+      matches.push({ element: 'NotPrincipal', matched: false, value, pattern: hit.pattern, reason: 'principalExcluded' });
+    }
+  }
+  const clauses = st.conditions;
+  let conditionsMatch = true;
+  const results = clauses.length === 0 ? null : clauses.map((clause) => evaluateCondition(clause, request.context, st.version));
+  if (results !== null) for (const r of results) if (!r.matched) conditionsMatch = false;
+  const applies = elementsMatch && conditionsMatch;
+  const ref = { policyId, statementIndex: st.index, path: st.path };
+  const id = trace.statement(stage, parentId, ref, st.sid, st.effect, matches, results === null ? 'none' : conditionsMatch ? 'matched' : 'notMatched', applies);
+  if (results !== null) {
+    for (let i = 0; i < results.length; i++) {
+      const clause = clauses[i]!;
+      const r = results[i]!;
+      trace.condition(
+        stage,
+        id,
+        { policyId, statementIndex: st.index, path: clause.path },
+        clause.operator,
+        clause.key,
+        r.policyValues,
+        r.requestValues,
+        r.matched,
+        r.reason,
+      );
+    }
+  }
+  return applies;
+}

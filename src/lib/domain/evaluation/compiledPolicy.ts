@@ -1,0 +1,104 @@
+// Compiles each policy document once per kind and keeps it: a WeakMap for parsed JSON (by object
+// identity) and a bounded Map for text. Invariant: a cached entry is never mutated, and a document
+// object must not be mutated after it was evaluated (edit by replacing the object, as the UI does).
+import { compilePolicy } from '../policy/compilePolicy';
+import type { ConditionClause, Diagnostic, Effect, Json, NormalizedPolicy, PolicyKind, PrincipalBlock } from '../policy/types';
+
+/** A Resource/NotResource entry; `variable` when it holds `${...}` that the policy's Version interprets. */
+export interface ResourcePattern {
+  readonly text: string;
+  readonly variable: boolean;
+}
+
+/** A statement with everything the hot path needs precomputed. */
+export interface CompiledStatement {
+  readonly index: number;
+  readonly path: string;
+  readonly sid: string | undefined;
+  readonly effect: Effect;
+  readonly version: NormalizedPolicy['version'];
+  readonly actions: readonly string[] | null;
+  readonly notActions: readonly string[] | null;
+  readonly resources: readonly ResourcePattern[] | null;
+  readonly notResources: readonly ResourcePattern[] | null;
+  readonly principal: PrincipalBlock | null;
+  readonly notPrincipal: PrincipalBlock | null;
+  readonly conditions: readonly ConditionClause[];
+}
+
+export interface CompiledPolicy {
+  readonly ok: true;
+  readonly policy: NormalizedPolicy;
+  readonly allows: readonly CompiledStatement[];
+  readonly denies: readonly CompiledStatement[];
+}
+
+export interface RejectedPolicy {
+  readonly ok: false;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export type CompiledEntry = CompiledPolicy | RejectedPolicy;
+
+const byObject = new WeakMap<object, Map<PolicyKind, CompiledEntry>>();
+const byText = new Map<string, CompiledEntry>();
+/** Text entries are bounded: a long editing session produces many short-lived versions of a policy. */
+const MAX_TEXT_ENTRIES = 2000;
+
+function toPatterns(list: readonly string[] | undefined, version: NormalizedPolicy['version']): readonly ResourcePattern[] | null {
+  if (!list) return null;
+  return list.map((text) => ({ text, variable: version === '2012-10-17' && text.includes('${') }));
+}
+
+function build(input: string | Json, kind: PolicyKind): CompiledEntry {
+  const result = compilePolicy(input, kind);
+  if (!result.ok || result.diagnostics.some((d) => d.severity === 'error')) {
+    return { ok: false, diagnostics: result.diagnostics };
+  }
+  const policy = result.policy;
+  const allows: CompiledStatement[] = [];
+  const denies: CompiledStatement[] = [];
+  for (const s of policy.statements) {
+    const compiled: CompiledStatement = {
+      index: s.index,
+      path: s.path,
+      sid: s.sid,
+      effect: s.effect,
+      version: policy.version,
+      actions: s.action ?? null,
+      notActions: s.notAction ?? null,
+      resources: toPatterns(s.resource, policy.version),
+      notResources: toPatterns(s.notResource, policy.version),
+      principal: s.principal ?? null,
+      notPrincipal: s.notPrincipal ?? null,
+      conditions: s.conditions,
+    };
+    (s.effect === 'Deny' ? denies : allows).push(compiled);
+  }
+  return { ok: true, policy, allows, denies };
+}
+
+/** The compiled form of a document for a policy kind, from the cache when it was seen before. */
+export function compiledPolicy(document: string | Json, kind: PolicyKind): CompiledEntry {
+  if (typeof document === 'object' && document !== null) {
+    let perKind = byObject.get(document);
+    if (!perKind) {
+      perKind = new Map();
+      byObject.set(document, perKind);
+    }
+    let entry = perKind.get(kind);
+    if (!entry) {
+      entry = build(document, kind);
+      perKind.set(kind, entry);
+    }
+    return entry;
+  }
+  const key = typeof document === 'string' ? `${kind}\n${document}` : `${kind}\n${JSON.stringify(document)}`;
+  let entry = byText.get(key);
+  if (!entry) {
+    entry = build(document, kind);
+    if (byText.size >= MAX_TEXT_ENTRIES) byText.clear();
+    byText.set(key, entry);
+  }
+  return entry;
+}

@@ -1,0 +1,63 @@
+// What every stage shares during one evaluate call: the request, the optional trace, and the scan of a
+// list of policies for statements of one effect. Invariant: a statement is checked at most once per call
+// (Deny statements in the deny stage, Allow statements in the stage of their policy type).
+import { statementApplies, traceStatement } from '../checkStatement';
+import type { CompiledPolicy, CompiledStatement } from '../compiledPolicy';
+import type { TraceBuilder } from '../trace';
+import type { AuthorizationRequest, DecisiveStatement, StageName } from '../types';
+
+/** A compiled policy together with the stage (policy type) it belongs to and its organization level. */
+export interface LoadedPolicy {
+  readonly id: string;
+  readonly label: string | undefined;
+  readonly level: string | undefined;
+  readonly stage: StageName;
+  readonly compiled: CompiledPolicy;
+}
+
+export interface Applied {
+  readonly policy: LoadedPolicy;
+  readonly statement: CompiledStatement;
+}
+
+export interface EvaluationRun {
+  readonly request: AuthorizationRequest;
+  readonly trace: TraceBuilder | null;
+}
+
+/** The ids of the policies a stage looks at, for its stage.enter step. */
+export function idsOf(policies: readonly LoadedPolicy[]): string[] {
+  return policies.map((p) => p.id);
+}
+
+/**
+ * Checks every statement of `effect` in the policies and appends those that apply to `out`.
+ * Every statement is checked (not only up to the first hit) so that the reasons are the same
+ * with and without the trace.
+ */
+export function scanPolicies(run: EvaluationRun, stage: StageName, stageId: number, policies: readonly LoadedPolicy[], effect: 'Allow' | 'Deny', out: Applied[]): void {
+  const trace = run.trace;
+  for (let p = 0; p < policies.length; p++) {
+    const policy = policies[p]!;
+    const statements = effect === 'Allow' ? policy.compiled.allows : policy.compiled.denies;
+    if (trace === null) {
+      for (let s = 0; s < statements.length; s++) {
+        const st = statements[s]!;
+        if (statementApplies(st, run.request)) out.push({ policy, statement: st });
+      }
+      continue;
+    }
+    const policyStepId = trace.enterPolicy(stage, stageId, policy.id, policy.label, policy.level);
+    for (let s = 0; s < statements.length; s++) {
+      const st = statements[s]!;
+      if (traceStatement(st, run.request, trace, stage, policyStepId, policy.id)) out.push({ policy, statement: st });
+    }
+  }
+}
+
+export function toDecisive(applied: Applied): DecisiveStatement {
+  const st = applied.statement;
+  return st.sid === undefined
+    ? { stage: applied.policy.stage, policyId: applied.policy.id, statementIndex: st.index, effect: st.effect }
+    : { stage: applied.policy.stage, policyId: applied.policy.id, statementIndex: st.index, sid: st.sid, effect: st.effect };
+}

@@ -1,0 +1,80 @@
+// Stage 4, the resource-based policy (bucket policy, key policy, role trust policy...). Within one account
+// its Allow can stand on its own, depending on whom it names: the user or the session itself (or everyone)
+// → the grant stands even if identity policies, boundary and session policy allow nothing; the role ARN →
+// still limited by the boundary and session policy; the account → the account's identity policies must
+// allow too. Trust and KMS key policies must allow even within the account; across accounts, and for
+// anonymous callers, services and identity providers, this stage must allow.
+// AWS: Policy evaluation logic, "How AWS enforcement code logic evaluates requests" (Resource-based
+// policies: IAM role / role session / IAM user / federated user); Cross-account policy evaluation logic;
+// IAM JSON policy elements: Principal ("AWS account principals" delegate to the account's IAM policies).
+import { matchPrincipal } from '../../matching/matchPrincipal';
+import type { RequestPrincipal, StageOutcome } from '../types';
+import type { StageBecause } from '../trace';
+import type { Applied, EvaluationRun, LoadedPolicy } from './evaluationRun';
+import { scanPolicies } from './evaluationRun';
+
+/**
+ * How the resource policy has to behave for this request.
+ * - callerOnly: anonymous, service, web-identity or SAML caller: this policy alone decides.
+ * - crossAccount: the resource is in another account: this policy must allow, and so must the identity side.
+ * - required: a trust or KMS key policy in the caller's account: must allow; what it names decides the rest.
+ * - sameAccount: any other resource policy in the caller's account: an allow here is one way in.
+ */
+export type ResourceMode = 'callerOnly' | 'crossAccount' | 'required' | 'sameAccount';
+
+/** What the strongest applying Allow names: the caller itself, the caller's role, or the caller's account. */
+export type GrantKind = 'direct' | 'role' | 'account';
+
+export interface ResourceReport {
+  readonly outcome: StageOutcome;
+  readonly grant: GrantKind | null;
+  readonly allows: readonly Applied[];
+}
+
+const accountId = /^\d{12}$/;
+
+function grantKind(applied: Applied, principal: RequestPrincipal): GrantKind {
+  const block = applied.statement.principal;
+  // NotPrincipal in an Allow names everyone but the listed: as broad as "*".
+  if (block === null) return 'direct';
+  const pattern = matchPrincipal(block, principal).pattern ?? '';
+  if (pattern === '*') return 'direct';
+  if (accountId.test(pattern) || pattern.endsWith(':root')) return 'account';
+  if (principal.kind === 'assumedRole' && pattern !== principal.arn) return 'role';
+  return 'direct';
+}
+
+const strength: Readonly<Record<GrantKind, number>> = { account: 0, role: 1, direct: 2 };
+
+export function resourceStage(run: EvaluationRun, policy: LoadedPolicy | null, mode: ResourceMode): ResourceReport {
+  const trace = run.trace;
+  const stageId = trace === null ? 0 : trace.enterStage('resource', policy === null ? [] : [policy.id]);
+  const allows: Applied[] = [];
+  if (policy !== null) scanPolicies(run, 'resource', stageId, [policy], 'Allow', allows);
+  let grant: GrantKind | null = null;
+  for (const applied of allows) {
+    const kind = grantKind(applied, run.request.principal);
+    if (grant === null || strength[kind] > strength[grant]) grant = kind;
+  }
+  let outcome: StageOutcome;
+  let because: StageBecause;
+  if (grant === null) {
+    if (mode === 'sameAccount') {
+      outcome = 'notApplicable';
+      because = 'resource.noAllow';
+    } else {
+      outcome = 'implicitDeny';
+      because = mode === 'callerOnly' ? 'resource.requiredForCaller' : mode === 'crossAccount' ? 'resource.crossAccountRequired' : 'resource.required';
+    }
+  } else {
+    outcome = 'allow';
+    if (mode === 'callerOnly' || mode === 'crossAccount') because = 'resource.allows';
+    else because = grant === 'direct' ? 'resource.grantsDirectly' : grant === 'role' ? 'resource.grantsRole' : 'resource.grantsAccount';
+  }
+  if (trace !== null) {
+    const params: Record<string, string> = { mode };
+    if (grant !== null) params.grant = grant;
+    trace.stageResult('resource', stageId, outcome, because, params);
+  }
+  return { outcome, grant, allows };
+}
