@@ -25,3 +25,20 @@ export function arnPrefix(text: string): string {
   const c1 = text.indexOf(':');
   return c1 < 0 ? text : text.slice(0, c1);
 }
+
+/**
+ * Splits at the first `maxParts - 1` colons: at most `maxParts` parts, the last keeping the remainder.
+ * `splitParts('arn:aws:ec2:*', 6)` is 4 parts; `splitParts('arn:aws:s3:::b/k:v', 6)` keeps `b/k:v` whole.
+ */
+export function splitParts(text: string, maxParts: number): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  while (parts.length < maxParts - 1) {
+    const colon = text.indexOf(':', start);
+    if (colon < 0) break;
+    parts.push(text.slice(start, colon));
+    start = colon + 1;
+  }
+  parts.push(text.slice(start));
+  return parts;
+}

@@ -3,7 +3,8 @@
 export { matchWildcard, matchEscapedWildcard, escapeWildcard, globToEscaped, compileWildcard, hasWildcard } from './wildcard';
 export type { CompiledWildcard } from './wildcard';
 export { matchAction } from './matchAction';
-export { matchResource, matchResourceEscaped } from './matchResource';
+export { matchResource, matchResourceEscaped, matchResourceWithVariables } from './matchResource';
+export type { ResourceMatch } from './matchResource';
 export { matchPrincipal } from './matchPrincipal';
 export type { PrincipalMatch } from './matchPrincipal';
 export { substituteVariables } from './policyVariables';

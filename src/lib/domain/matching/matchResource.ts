@@ -3,15 +3,15 @@
 // final resource part (which may hold `:` and `/`) they match across anything. Always case-sensitive.
 // AWS: IAM JSON policy elements: Resource ("Including wildcards (*) in resource ARNs") and
 // Condition operators, "Amazon Resource Name (ARN) condition operators" (each part is checked on its own).
-import { splitArn } from './arnSegments';
+import type { RequestContext } from '../evaluation/types';
+import { splitParts } from './arnSegments';
+import { substituteVariables, type PolicyVersion } from './policyVariables';
 import { compileWildcard, matchCompiled, type CompiledWildcard } from './wildcard';
 
 type CompiledResource =
   | { readonly kind: 'any' }
-  /** prefix ('arn'), partition, service, region, account, resource. */
-  | { readonly kind: 'segments'; readonly parts: readonly CompiledWildcard[] }
-  /** Not six parts (e.g. `arn:aws:ec2:*`): matched as one glob over the whole ARN. */
-  | { readonly kind: 'whole'; readonly compiled: CompiledWildcard };
+  /** One compiled pattern per colon-separated part; the last part also covers any further colons. */
+  | { readonly kind: 'parts'; readonly parts: readonly CompiledWildcard[] };
 
 const cache = new Map<string, CompiledResource>();
 const escapedCache = new Map<string, CompiledResource>();
@@ -19,11 +19,8 @@ const MAX_CACHE = 5000;
 
 function compileResource(pattern: string, escaped: boolean): CompiledResource {
   if (pattern === '*') return { kind: 'any' };
-  const parts = splitArn(pattern);
   // An escaped `\:` does not occur in practice (ARN parts never need it), so splitting the raw text is safe.
-  if (!parts) return { kind: 'whole', compiled: compileWildcard(pattern, false, escaped) };
-  const prefix = pattern.slice(0, pattern.indexOf(':'));
-  return { kind: 'segments', parts: [prefix, ...parts].map((part) => compileWildcard(part, false, escaped)) };
+  return { kind: 'parts', parts: splitParts(pattern, 6).map((part) => compileWildcard(part, false, escaped)) };
 }
 
 function compiledFor(pattern: string, escaped: boolean): CompiledResource {
@@ -37,28 +34,21 @@ function compiledFor(pattern: string, escaped: boolean): CompiledResource {
   return compiled;
 }
 
+/**
+ * Part by part: `arn`, partition, service, region, account, resource. A pattern with fewer than six parts
+ * (`arn:aws:ec2:*`) lets its last part cover the rest of the ARN, colons included; AWS documents only six-part
+ * patterns, and this reading is the one under which such short patterns in AWS's examples do what they say.
+ */
 function matchResourceCompiled(compiled: CompiledResource, arn: string): boolean {
   if (compiled.kind === 'any') return true;
-  if (compiled.kind === 'whole') return matchCompiled(compiled.compiled, arn);
-  const parts = splitArn(arn);
-  // A six-part pattern cannot cover a value that is not a six-part ARN (e.g. the '*' of actions without resources).
-  if (!parts) return false;
-  const [prefixPattern, partition, service, region, account, resource] = compiled.parts as [
-    CompiledWildcard,
-    CompiledWildcard,
-    CompiledWildcard,
-    CompiledWildcard,
-    CompiledWildcard,
-    CompiledWildcard,
-  ];
-  return (
-    matchCompiled(prefixPattern, arn.slice(0, arn.indexOf(':'))) &&
-    matchCompiled(partition, parts[0]) &&
-    matchCompiled(service, parts[1]) &&
-    matchCompiled(region, parts[2]) &&
-    matchCompiled(account, parts[3]) &&
-    matchCompiled(resource, parts[4])
-  );
+  const patterns = compiled.parts;
+  const values = splitParts(arn, patterns.length);
+  // A value with fewer parts than the pattern (e.g. the '*' of actions without resources) is not covered.
+  if (values.length < patterns.length) return false;
+  for (let i = 0; i < patterns.length; i++) {
+    if (!matchCompiled(patterns[i] as CompiledWildcard, values[i] as string)) return false;
+  }
+  return true;
 }
 
 /** Does the Resource pattern cover the ARN? `*` alone covers everything. */
@@ -72,4 +62,31 @@ export function matchResource(pattern: string, arn: string): boolean {
  */
 export function matchResourceEscaped(pattern: string, arn: string): boolean {
   return matchResourceCompiled(compiledFor(pattern, true), arn);
+}
+
+export interface ResourceMatch {
+  readonly matched: boolean;
+  /** The pattern after policy variables were substituted (for the trace). */
+  readonly pattern: string;
+  /** Variables without value: when non-empty the pattern matched nothing. */
+  readonly unresolved: readonly string[];
+}
+
+/**
+ * Resource matching with policy variables: substitutes, then matches. A pattern holding a variable with
+ * no value matches no resource at all (AWS: Variables and tags, "Policy variables with no value"); for
+ * NotResource that means the pattern excludes nothing, which the caller gets by negating `matched`.
+ */
+export function matchResourceWithVariables(
+  pattern: string,
+  arn: string,
+  context: RequestContext,
+  version: PolicyVersion,
+): ResourceMatch {
+  if (pattern === '*' || version !== '2012-10-17' || !pattern.includes('${')) {
+    return { matched: matchResource(pattern, arn), pattern, unresolved: [] };
+  }
+  const s = substituteVariables(pattern, context, version);
+  if (s.unresolved.length > 0) return { matched: false, pattern: s.value, unresolved: s.unresolved };
+  return { matched: matchResourceEscaped(s.pattern, arn), pattern: s.value, unresolved: [] };
 }
