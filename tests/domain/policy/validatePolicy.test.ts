@@ -264,3 +264,44 @@ describe('the code table', () => {
     }
   });
 });
+
+describe('trust policy actions', () => {
+  it.each<[string, boolean]>([
+    ['sts:AssumeRole', true],
+    ['sts:AssumeRoleWithWebIdentity', true],
+    ['sts:TagSession', true],
+    ['sts:*', true],
+    ['*', true],
+    ['s3:GetObject', false],
+    ['iam:PassRole', false],
+  ])('%s allowed: %s', (action, allowed) => {
+    const codes = validatePolicy(doc({ ...trustStatement, Action: ['sts:AssumeRole', action] }), 'trust').map((d) => `${d.path} ${d.code}`);
+    expect(codes).toEqual(allowed ? [] : ['/Statement/0/Action/1 policy.statement.action.trustNotSts']);
+  });
+
+  it('NotAction in a trust policy is not limited to STS names (it lists what is excluded)', () => {
+    expect(validatePolicy(doc({ Effect: 'Deny', Principal: '*', NotAction: 's3:GetObject' }), 'trust')).toEqual([]);
+  });
+});
+
+describe('principals that do not exist', () => {
+  const existing = new Set(['arn:aws:iam::111122223333:role/Deployer']);
+  const principalExists = (arn: string) => existing.has(arn);
+
+  it('rejects an unknown role with AWS wording and accepts a known one', () => {
+    const document = doc({ ...trustStatement, Principal: { AWS: ['arn:aws:iam::111122223333:role/Deployer', 'arn:aws:iam::111122223333:role/Gone'] } });
+    const diagnostics = validatePolicy(document, 'trust', undefined, { principalExists });
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ code: 'policy.statement.principal.invalid', path: '/Statement/0/Principal/AWS/1' });
+    expect(diagnostics[0]?.message).toBe(
+      'Invalid principal in policy: "AWS":"arn:aws:iam::111122223333:role/Gone" (no user or role with this ARN exists).',
+    );
+  });
+
+  it('does not ask about accounts, roots or sessions', () => {
+    const asked: string[] = [];
+    const document = doc({ ...trustStatement, Principal: { AWS: ['111122223333', 'arn:aws:iam::111122223333:root', 'arn:aws:sts::111122223333:assumed-role/R/s'] } });
+    expect(validatePolicy(document, 'trust', undefined, { principalExists: (arn) => (asked.push(arn), false) })).toEqual([]);
+    expect(asked).toEqual([]);
+  });
+});

@@ -7,7 +7,7 @@ import { parsePolicyText } from './parsePolicyText';
 import { validatePolicy } from './validatePolicy';
 import { normalizePolicy } from './normalizePolicy';
 
-export type CompileOptions = Pick<ValidateOptions, 'limit'>;
+export type CompileOptions = Pick<ValidateOptions, 'limit' | 'principalExists'>;
 
 export function compilePolicy(input: string | Json, kind: PolicyKind, options: CompileOptions = {}): CompileResult {
   let doc: Json;

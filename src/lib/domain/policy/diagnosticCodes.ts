@@ -83,6 +83,11 @@ export const diagnosticCodes = {
     severity: 'error',
     template: 'The action "{value}" must be "*" or have the form service:ActionName (e.g. s3:GetObject).',
   },
+  'policy.statement.action.trustNotSts': {
+    severity: 'error',
+    template:
+      'A role trust policy can only allow or deny STS actions such as sts:AssumeRole, sts:AssumeRoleWithSAML, sts:AssumeRoleWithWebIdentity, sts:TagSession or sts:SetSourceIdentity; "{value}" is not one.',
+  },
   'policy.statement.resource.missing': {
     severity: 'error',
     template: 'Statements in {kind} policies need a Resource or a NotResource element.',
@@ -119,7 +124,7 @@ export const diagnosticCodes = {
   'policy.statement.principal.empty': { severity: 'error', template: '{element} must name at least one principal.' },
   'policy.statement.principal.invalid': {
     severity: 'error',
-    template: 'Invalid principal in policy: "{value}" ({reason}).',
+    template: 'Invalid principal in policy: "{type}":"{value}" ({reason}).',
   },
   'policy.statement.principal.notPrincipalWithAllow': {
     severity: 'error',

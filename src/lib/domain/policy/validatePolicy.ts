@@ -22,6 +22,8 @@ export interface ValidateOptions {
   readonly limit?: PolicySizeLimit;
   /** The original text, so size is counted as AWS counts it (whitespace, escapes). */
   readonly text?: string;
+  /** Lets the world reject principals that do not exist, as IAM and S3 do when saving a policy. */
+  readonly principalExists?: (arn: string) => boolean;
 }
 
 export const policyVersions = ['2012-10-17', '2008-10-17'] as const;
@@ -40,6 +42,9 @@ const statementElements = [
 // A service prefix, a colon and an action name, wildcards allowed: s3:GetObject, iam:*, ec2:Describe*.
 const actionPattern = /^[A-Za-z0-9*?-]+:[A-Za-z0-9*?_.-]+$/;
 const alphanumeric = /^[A-Za-z0-9]*$/;
+// IAM refuses a role trust policy whose actions are outside STS (MalformedPolicyDocument on
+// CreateRole / UpdateAssumeRolePolicy); "*" and "sts:*" still cover sts:AssumeRole.
+const stsActionPattern = /^(\*|sts:.+)$/i;
 
 const defaultLimits: Partial<Record<PolicyKind, PolicySizeLimit>> = { trust: 'trust', scp: 'scp', rcp: 'rcp' };
 
@@ -90,6 +95,7 @@ function validateStatement(
   kind: PolicyKind,
   rules: PolicyKindRules,
   seenSids: Set<string>,
+  options: ValidateOptions,
   ctx: ValidationContext,
 ): void {
   if (!isObject(statement)) {
@@ -140,6 +146,8 @@ function validateStatement(
     for (const item of validateStringList(value, at(element), element, codes, ctx)) {
       if (item.value !== '*' && !actionPattern.test(item.value)) {
         ctx.report('policy.statement.action.malformed', item.path, { value: item.value });
+      } else if (kind === 'trust' && element === 'Action' && !stsActionPattern.test(item.value)) {
+        ctx.report('policy.statement.action.trustNotSts', item.path, { value: item.value });
       }
     }
   }
@@ -190,7 +198,8 @@ function validateStatement(
       const value = member(statement, element);
       if (value === undefined) continue;
       if (element === 'NotPrincipal' && !rules.notPrincipalAllowed) continue;
-      validatePrincipal(value, at(element), { element, onlyAnyone: rules.principalOnlyAnyone, kindLabel }, ctx);
+      const principalRules = { element, onlyAnyone: rules.principalOnlyAnyone, kindLabel, principalExists: options.principalExists };
+      validatePrincipal(value, at(element), principalRules, ctx);
     }
     if (kind === 'trust' && effect === 'Allow' && admitsAnyone(member(statement, 'Principal')) && !hasMember(statement, 'Condition')) {
       ctx.report('policy.statement.principal.wildcardTrust', at('Principal'));
@@ -269,8 +278,8 @@ function validateDocument(doc: Json, kind: PolicyKind, options: ValidateOptions,
   if (statement === undefined) ctx.report('policy.statement.missing', '/Statement');
   else if (Array.isArray(statement)) {
     if (statement.length === 0) ctx.report('policy.statement.empty', '/Statement');
-    statement.forEach((item, i) => validateStatement(item, childPointer('/Statement', i), kind, rules, seenSids, ctx));
-  } else if (isObject(statement)) validateStatement(statement, '/Statement', kind, rules, seenSids, ctx);
+    statement.forEach((item, i) => validateStatement(item, childPointer('/Statement', i), kind, rules, seenSids, options, ctx));
+  } else if (isObject(statement)) validateStatement(statement, '/Statement', kind, rules, seenSids, options, ctx);
   else ctx.report('policy.statement.invalid', '/Statement');
 
   if (rules.iamCharacterSet) validateCharacterSet(doc, rules.label, ctx);

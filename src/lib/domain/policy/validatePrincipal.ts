@@ -66,6 +66,11 @@ export interface PrincipalRules {
   readonly element: 'Principal' | 'NotPrincipal';
   readonly onlyAnyone: boolean;
   readonly kindLabel: string;
+  /**
+   * Whether an IAM user or role ARN names an entity that exists. AWS resolves these to unique
+   * ids when it saves the policy and rejects the ones it cannot find; absent: not checked.
+   */
+  readonly principalExists?: (arn: string) => boolean;
 }
 
 /** Validates one Principal or NotPrincipal value at `path`. */
@@ -107,8 +112,11 @@ export function validatePrincipal(value: Json, path: string, rules: PrincipalRul
         ctx.report('policy.statement.principal.shape', itemPath, { element });
         return;
       }
-      const problem = principalProblem(type as PrincipalType, item);
-      if (problem !== null) ctx.report('policy.statement.principal.invalid', itemPath, { value: item, reason: problem });
+      let problem = principalProblem(type as PrincipalType, item);
+      if (problem === null && type === 'AWS' && rules.principalExists && /^arn:[^:]+:iam::\d{12}:(user|role)\//.test(item)) {
+        if (!rules.principalExists(item)) problem = 'no user or role with this ARN exists';
+      }
+      if (problem !== null) ctx.report('policy.statement.principal.invalid', itemPath, { type, value: item, reason: problem });
     });
   }
 }
