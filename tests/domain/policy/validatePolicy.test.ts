@@ -305,3 +305,23 @@ describe('principals that do not exist', () => {
     expect(asked).toEqual([]);
   });
 });
+
+describe('documents built in code', () => {
+  it('treats members set to undefined as absent', () => {
+    const statement = { Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Principal: undefined, NotAction: undefined, Condition: undefined };
+    expect(validatePolicy({ Version: '2012-10-17', Id: undefined, Statement: statement } as unknown as Json, 'identity')).toEqual([]);
+  });
+
+  it('survives a document nested far deeper than any parser would allow', () => {
+    let deep: Json = '${aws:username}';
+    for (let i = 0; i < 50_000; i++) deep = [deep];
+    const diagnostics = validatePolicy({ Version: '2008-10-17', Statement: allow, Id: deep }, 'identity');
+    expect(diagnostics.map((d) => d.code)).toEqual(['policy.version.old', 'policy.id.invalid']);
+  });
+
+  it('reports disallowed characters in document order', () => {
+    const document = doc({ Sid: 'A\u0100', Effect: 'Allow', Action: ['s3:\u0101', 's3:\u0102'], Resource: '*' });
+    const paths = validatePolicy(document, 'identity').filter((d) => d.code === 'policy.document.invalidCharacter').map((d) => d.path);
+    expect(paths).toEqual(['/Statement/0/Sid', '/Statement/0/Action/0', '/Statement/0/Action/1']);
+  });
+});

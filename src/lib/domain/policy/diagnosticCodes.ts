@@ -10,6 +10,7 @@ export const diagnosticCodes = {
     template: 'The key "{key}" appears more than once in this object; only the last one counts.',
   },
   'policy.document.notObject': { severity: 'error', template: 'A policy document must be a JSON object.' },
+  'policy.document.unreadable': { severity: 'error', template: 'The document could not be read as a policy.' },
   'policy.document.unknownElement': {
     severity: 'error',
     template: '"{element}" is not a policy element; a document may contain only Version, Id and Statement.',

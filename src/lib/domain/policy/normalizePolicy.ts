@@ -4,7 +4,7 @@
 import type { ConditionClause, Effect, Json, NormalizedPolicy, NormalizedStatement, PrincipalBlock } from './types';
 import type { JsonObject } from './validationContext';
 import { childPointer } from './jsonPointer';
-import { isObject, member } from './validationContext';
+import { isObject, member, memberNames } from './validationContext';
 
 function toStringList(value: Json | undefined): string[] {
   if (typeof value === 'string') return [value];
@@ -35,10 +35,10 @@ function normalizePrincipal(value: Json | undefined): PrincipalBlock | undefined
 function normalizeConditions(value: Json | undefined, path: string): ConditionClause[] {
   if (!isObject(value)) return [];
   const clauses: ConditionClause[] = [];
-  for (const operator of Object.keys(value)) {
+  for (const operator of memberNames(value)) {
     const block = member(value, operator);
     if (!isObject(block)) continue;
-    for (const key of Object.keys(block)) {
+    for (const key of memberNames(block)) {
       const raw = member(block, key);
       const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
       const values = list.map(conditionValueText).filter((text): text is string => text !== null);

@@ -6,7 +6,7 @@ import type { Json } from './types';
 import type { ValidationContext } from './validationContext';
 import { parseOperator } from '../conditions/operators';
 import { childPointer } from './jsonPointer';
-import { isObject, member } from './validationContext';
+import { isObject, member, memberNames } from './validationContext';
 
 // A condition key is a prefix and a name: aws:SourceIp, s3:prefix, accounts.google.com:aud.
 const conditionKeyPattern = /^[^:\s]+:\S+$/;
@@ -20,7 +20,7 @@ export function validateCondition(condition: Json, path: string, ctx: Validation
     ctx.report('policy.statement.condition.invalid', path);
     return;
   }
-  for (const operator of Object.keys(condition)) {
+  for (const operator of memberNames(condition)) {
     const operatorPath = childPointer(path, operator);
     if (parseOperator(operator) === null) {
       ctx.report('policy.statement.condition.unknownOperator', operatorPath, { operator }, true);
@@ -31,7 +31,7 @@ export function validateCondition(condition: Json, path: string, ctx: Validation
       ctx.report('policy.statement.condition.block', operatorPath, { operator });
       continue;
     }
-    const keys = Object.keys(block);
+    const keys = memberNames(block);
     if (keys.length === 0) {
       ctx.report('policy.statement.condition.emptyBlock', operatorPath, { operator });
       continue;

@@ -14,7 +14,7 @@ import { policyKindRules } from './policyKindRules';
 import { measurePolicy, policySizeQuotas } from './policySize';
 import { validateCondition } from './validateCondition';
 import { admitsAnyone, validatePrincipal } from './validatePrincipal';
-import { createValidationContext, describeValue, hasMember, isObject, member } from './validationContext';
+import { createValidationContext, describeValue, hasMember, isObject, member, memberNames } from './validationContext';
 import { makeDiagnostic } from './diagnosticCodes';
 
 export interface ValidateOptions {
@@ -48,10 +48,21 @@ const stsActionPattern = /^(\*|sts:.+)$/i;
 
 const defaultLimits: Partial<Record<PolicyKind, PolicySizeLimit>> = { trust: 'trust', scp: 'scp', rcp: 'rcp' };
 
-function containsVariable(value: Json): boolean {
-  if (typeof value === 'string') return value.includes('${');
-  if (Array.isArray(value)) return value.some(containsVariable);
-  if (isObject(value)) return Object.keys(value).some((key) => key.includes('${') || containsVariable(value[key] ?? null));
+/** Whether any key or string holds a policy variable; iterative, so depth cannot overflow the stack. */
+function containsVariable(doc: Json): boolean {
+  const stack: Json[] = [doc];
+  while (stack.length > 0) {
+    const value = stack.pop() ?? null;
+    if (typeof value === 'string') {
+      if (value.includes('${')) return true;
+    } else if (Array.isArray(value)) stack.push(...value);
+    else if (isObject(value)) {
+      for (const key of memberNames(value)) {
+        if (key.includes('${')) return true;
+        stack.push(value[key] ?? null);
+      }
+    }
+  }
   return false;
 }
 
@@ -105,7 +116,7 @@ function validateStatement(
   const at = (element: string) => childPointer(path, element);
   const kindLabel = rules.label;
 
-  for (const element of Object.keys(statement)) {
+  for (const element of memberNames(statement)) {
     if (!statementElements.includes(element)) ctx.report('policy.statement.unknownElement', at(element), { element }, true);
   }
 
@@ -225,13 +236,16 @@ function validateCharacterSet(doc: Json, kindLabel: string, ctx: ValidationConte
   };
   while (stack.length > 0) {
     const { value, path } = stack.pop() as { value: Json; path: string };
+    // Children go on the stack last-first so findings come out in document order.
     if (typeof value === 'string') check(value, path, false);
-    else if (Array.isArray(value)) value.forEach((item, i) => stack.push({ value: item, path: childPointer(path, i) }));
-    else if (isObject(value)) {
-      for (const key of Object.keys(value)) {
-        const keyPath = childPointer(path, key);
-        check(key, keyPath, true);
-        stack.push({ value: value[key] ?? null, path: keyPath });
+    else if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i] ?? null, path: childPointer(path, i) });
+    } else if (isObject(value)) {
+      const keys = memberNames(value);
+      for (const key of keys) check(key, childPointer(path, key), true);
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const key = keys[i] ?? '';
+        stack.push({ value: value[key] ?? null, path: childPointer(path, key) });
       }
     }
   }
@@ -248,7 +262,7 @@ export function validatePolicy(
     validateDocument(doc, kind, options, ctx);
   } catch {
     // Defensive only: the rules are written not to throw, but a validator must never crash its caller.
-    ctx.diagnostics.push(makeDiagnostic('policy.document.notObject', ''));
+    ctx.diagnostics.push(makeDiagnostic('policy.document.unreadable', ''));
   }
   return ctx.diagnostics;
 }
@@ -259,7 +273,7 @@ function validateDocument(doc: Json, kind: PolicyKind, options: ValidateOptions,
     ctx.report('policy.document.notObject', '');
     return;
   }
-  for (const element of Object.keys(doc)) {
+  for (const element of memberNames(doc)) {
     if (!topLevelElements.includes(element)) ctx.report('policy.document.unknownElement', childPointer('', element), { element }, true);
   }
 

@@ -6,7 +6,7 @@ import type { Json } from './types';
 import type { ValidationContext } from './validationContext';
 import { parseArn } from './arn';
 import { childPointer } from './jsonPointer';
-import { hasMember, isObject } from './validationContext';
+import { hasMember, isObject, memberNames } from './validationContext';
 
 export const principalTypes = ['AWS', 'Service', 'Federated', 'CanonicalUser'] as const;
 export type PrincipalType = (typeof principalTypes)[number];
@@ -85,7 +85,7 @@ export function validatePrincipal(value: Json, path: string, rules: PrincipalRul
     ctx.report('policy.statement.principal.shape', path, { element });
     return;
   }
-  const types = Object.keys(value);
+  const types = memberNames(value);
   if (types.length === 0) {
     ctx.report('policy.statement.principal.empty', path, { element });
     return;

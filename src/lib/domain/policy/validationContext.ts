@@ -27,9 +27,17 @@ export function isObject(value: Json | undefined): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Own members only: a document key named "constructor" must not reach Object.prototype. */
+/**
+ * Own members only: a document key named "constructor" must not reach Object.prototype.
+ * A member set to `undefined` (documents built in code, never parsed JSON) counts as absent.
+ */
 export function hasMember(object: JsonObject, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(object, key);
+  return Object.prototype.hasOwnProperty.call(object, key) && object[key] !== undefined;
+}
+
+/** The members that are present, in document order. */
+export function memberNames(object: JsonObject): string[] {
+  return Object.keys(object).filter((key) => object[key] !== undefined);
 }
 
 export function member(object: JsonObject, key: string): Json | undefined {
