@@ -12,11 +12,13 @@ const cases = loaded.flatMap((entry) => (entry.kind === 'case' ? [{ file: entry.
 const broken = loaded.flatMap((entry) => (entry.kind === 'error' ? [entry] : []));
 
 describe('decision cases (tests/cases)', () => {
-  it('holds at least 100 well-formed cases with unique names', () => {
+  it('holds at least 100 well-formed cases with unique names, each citing an AWS documentation page', () => {
     expect(broken.map((b) => `${b.file}: ${b.problem}`)).toEqual([]);
     expect(cases.length).toBeGreaterThanOrEqual(100);
     const names = cases.map(({ c }) => c.name);
     expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]);
+    // Expected decisions come from AWS's documentation, so every case must say which page.
+    expect(cases.filter(({ c }) => !c.source.includes('https://docs.aws.amazon.com/')).map(({ file }) => file)).toEqual([]);
   });
 
   it.each(cases.map(({ file, c }) => [c.name, file, c] as [string, string, DecisionCase]))('%s', (_name, file, c) => {
