@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config';
 import type { Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
+import type { VitePWAOptions } from 'vite-plugin-pwa';
 
 // The manifest is a hand-written file in static/ (see static/manifest.webmanifest), so the plugin must
 // not generate its own; this tiny plugin links it (and the icons) from index.html with the right base.
@@ -26,29 +27,28 @@ function linkStaticManifest(): Plugin {
   };
 }
 
+// Exported so the update-prompt browser test builds its harness with exactly these options.
+export const pwaOptions: Partial<VitePWAOptions> = {
+  // 'prompt': a new version waits until the user accepts it (src/app/pwa.ts); it never swaps code under a lesson.
+  registerType: 'prompt',
+  // 'auto' registers from a generated file (registerSW.js, allowed by the CSP) until the app imports
+  // virtual:pwa-register through src/app/pwa.ts, which then takes over registration. Never 'inline'.
+  injectRegister: 'auto',
+  manifest: false,
+  workbox: {
+    globPatterns: ['**/*.{js,css,html,svg,png,json,webmanifest,txt}'],
+    globIgnores: ['.vite/**'],
+    navigateFallback: 'index.html',
+    cleanupOutdatedCaches: true,
+    // The action catalog chunk is large; it must still be precached for offline use.
+    maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+  },
+};
+
 export default defineConfig({
   base: process.env.BASE_PATH ?? './',
   publicDir: 'static',
-  plugins: [
-    svelte(),
-    linkStaticManifest(),
-    VitePWA({
-      // 'prompt': a new version waits until the user accepts it (src/app/pwa.ts); it never swaps code under a lesson.
-      registerType: 'prompt',
-      // 'auto' registers from a generated file (registerSW.js, allowed by the CSP) until the app imports
-      // virtual:pwa-register through src/app/pwa.ts, which then takes over registration. Never 'inline'.
-      injectRegister: 'auto',
-      manifest: false,
-      workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,png,json,webmanifest,txt}'],
-        globIgnores: ['.vite/**'],
-        navigateFallback: 'index.html',
-        cleanupOutdatedCaches: true,
-        // The action catalog chunk is large; it must still be precached for offline use.
-        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
-      },
-    }),
-  ],
+  plugins: [svelte(), linkStaticManifest(), VitePWA(pwaOptions)],
   resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,
   // manifest: scripts/sizeBudget.ts reads .vite/manifest.json to tell initial JS from lazy chunks.
   build: { target: 'es2022', sourcemap: false, manifest: true },
