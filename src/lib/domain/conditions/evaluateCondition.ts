@@ -4,7 +4,7 @@
 // AWS: IAM JSON policy elements: Condition operators ("If the key ... is not present ... the condition is
 // false ... StringNotLike or ArnNotLike ... the condition is true"), "...IfExists condition operators",
 // "Condition to check existence of condition keys"; Creating a condition with multiple keys or values;
-// Set operators for multivalued context keys (ForAnyValue / ForAllValues);
+// Single-valued vs. multivalued context keys; Set operators for multivalued context keys (ForAnyValue / ForAllValues);
 // IAM policy elements: Variables and tags, "Policy variables with no value".
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
 import type { ConditionClause } from '../policy/types';
@@ -19,7 +19,7 @@ import { binaryOperator } from './binaryOperator';
 import { ipOperators } from './ipOperators';
 import { arnOperators } from './arnOperators';
 import { nullHolds } from './nullOperator';
-import { contextValues } from '../matching/contextLookup';
+import { contextValues, lookupContextKey } from '../matching/contextLookup';
 import { substituteVariables, type PolicyVersion } from '../matching/policyVariables';
 import { globToEscaped } from '../matching/wildcard';
 
@@ -121,9 +121,8 @@ function result(
  * - key absent (or an empty list): `...IfExists` → holds; ForAllValues → holds; ForAnyValue → fails;
  *   a negated operator (StringNotEquals, NotIpAddress, ArnNotLike...) → holds; any other → fails.
  * - Null: `true` holds when the key is absent, `false` when present.
- * - No set qualifier: the operator compares the request value with each policy value (OR). When the key has
- *   several request values without a set qualifier, a positive operator holds if ANY request value matches,
- *   a negated one if NO request value matches any policy value (negation of the positive result).
+ * - No set qualifier: the operator compares the request value with each policy value (OR). A multivalued
+ *   key (a list in the context, even of one value) without a set qualifier makes the clause fail, negated or not.
  * - ForAnyValue: some request value passes; ForAllValues: every request value passes, where a value passes
  *   a negated operator when it matches none of the policy values.
  * - A policy variable without value makes that policy value equal to / like nothing: a positive operator
@@ -160,6 +159,13 @@ export function evaluateCondition(
     return result(false, policyValues, requestValues, 'conditionKeyMissing');
   }
 
+  // A multivalued key (a list in the context) compared without ForAnyValue/ForAllValues: AWS says such keys
+  // "require a condition set operator"; the comparison has no single value to compare, so the clause fails
+  // whether the operator is negated or not (two independent IAM engines agree; see the tests).
+  if (parsed.set === null && typeof lookupContextKey(context, clause.key) !== 'string') {
+    return result(false, policyValues, requestValues, 'conditionTypeMismatch');
+  }
+
   // An unreadable request value (a non-number for Numeric*...) voids the clause, negated or not.
   const readable = family.readsRequest;
   if (readable && !requestValues.every(readable)) {
@@ -174,8 +180,8 @@ export function evaluateCondition(
 
   let matched: boolean;
   if (parsed.set === null) {
-    const anyMatch = requestValues.some(matchesAny);
-    matched = parsed.negated ? !anyMatch : anyMatch;
+    const single = requestValues[0] as string;
+    matched = parsed.negated ? !matchesAny(single) : matchesAny(single);
   } else {
     const passes = (request: string): boolean => (parsed.negated ? !matchesAny(request) : matchesAny(request));
     matched = parsed.set === 'ForAnyValue' ? requestValues.some(passes) : requestValues.every(passes);

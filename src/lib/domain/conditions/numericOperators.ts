@@ -1,10 +1,10 @@
 // Numeric condition operators: NumericEquals, NumericLessThan(Equals), NumericGreaterThan(Equals), NumericNotEquals.
-// Invariant: both sides must be plain decimal numbers (`10`, `-3`, `2.5`); anything else is a type error,
+// Invariant: both sides must be decimal numbers (`10`, `-3`, `2.5`, `1e3`); anything else is a type error,
 // never coerced (JavaScript's Number('') is 0, which must not equal `0`).
 // AWS: IAM JSON policy elements: Condition operators, "Numeric condition operators".
 import type { OperatorFamily } from './comparison';
 
-const decimal = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
+const decimal = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 export function parseNumber(text: string): number | null {
   return decimal.test(text) ? Number(text) : null;
