@@ -56,9 +56,18 @@ function utf8Length(text: string): number {
   return bytes;
 }
 
+// A document too deep to serialize is refused elsewhere; here it simply has no measurable size.
+function serialize(doc: Json): string {
+  try {
+    return JSON.stringify(doc) ?? '';
+  } catch {
+    return '';
+  }
+}
+
 /** Size as AWS counts it. Without the original text, the compact JSON serialization stands in. */
 export function measurePolicy(doc: Json, quota: PolicySizeQuota, text?: string): number {
-  const source = text ?? JSON.stringify(doc) ?? '';
+  const source = text ?? serialize(doc);
   switch (quota.counting) {
     case 'nonWhitespace':
       return countNonWhitespace(source);
