@@ -10,6 +10,7 @@ import {
   deriveSigningKey,
   parseAuthorization,
   pathRuleFor,
+  sigV4Steps,
   signRequest,
   toAmzDate,
   uriEncode,
@@ -117,6 +118,21 @@ describe('the IAM ListUsers example from the AWS documentation', () => {
     expect(computation.signature).toBe('5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7');
     expect(signed.headers).toContainEqual({ name: 'X-Amz-Date', value: '20150830T123600Z' });
     expect(signed.headers).toContainEqual({ name: 'Authorization', value: computation.authorization });
+  });
+
+  it('flattens the computation into trace steps with parents, without the secret', async () => {
+    const { computation } = await signRequest(crypto, request, credentials, { region: 'us-east-1', service: 'iam', time });
+    const steps = sigV4Steps(computation, 'req1.sigv4');
+    expect(new Set(steps.map((s) => s.id)).size).toBe(steps.length);
+    expect(steps.find((s) => s.kind === 'sigv4.signature')?.value).toBe(computation.signature);
+    expect(steps.filter((s) => s.parentId === 'req1.sigv4.signingKey').map((s) => s.kind)).toEqual([
+      'sigv4.kDate',
+      'sigv4.kRegion',
+      'sigv4.kService',
+      'sigv4.kSigning',
+    ]);
+    expect(steps.every((s) => s.parentId === undefined || steps.some((p) => p.id === s.parentId))).toBe(true);
+    expect(JSON.stringify(steps)).not.toContain(secretAccessKey);
   });
 
   it('exposes each HMAC step of the key derivation as hex', async () => {

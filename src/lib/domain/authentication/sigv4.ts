@@ -317,6 +317,59 @@ function withHeader(headers: readonly HttpHeader[], name: string, value: string)
   return [...headers.filter((h) => h.name.toLowerCase() !== lower), { name, value }];
 }
 
+/** One line of the SigV4 recipe for the trace; the UI turns `kind` into words. */
+export interface SigV4Step {
+  readonly id: string;
+  readonly parentId?: string;
+  readonly kind:
+    | 'sigv4.canonicalRequest'
+    | 'sigv4.canonicalUri'
+    | 'sigv4.canonicalQueryString'
+    | 'sigv4.canonicalHeaders'
+    | 'sigv4.signedHeaders'
+    | 'sigv4.hashedPayload'
+    | 'sigv4.hashedCanonicalRequest'
+    | 'sigv4.credentialScope'
+    | 'sigv4.stringToSign'
+    | 'sigv4.signingKey'
+    | 'sigv4.kDate'
+    | 'sigv4.kRegion'
+    | 'sigv4.kService'
+    | 'sigv4.kSigning'
+    | 'sigv4.signature'
+    | 'sigv4.authorization';
+  readonly value: string;
+}
+
+/**
+ * Flattens a computation into ordered steps with ids and parent ids (the parts of the canonical
+ * request and the four key-derivation HMACs nest under their step). The secret never appears:
+ * the first step already shows HMAC output.
+ */
+export function sigV4Steps(c: SigV4Computation, idPrefix = 'sigv4'): SigV4Step[] {
+  const id = (n: string) => `${idPrefix}.${n}`;
+  const creq = id('canonicalRequest');
+  const key = id('signingKey');
+  return [
+    { id: creq, kind: 'sigv4.canonicalRequest', value: c.canonicalRequest },
+    { id: id('canonicalUri'), parentId: creq, kind: 'sigv4.canonicalUri', value: c.canonicalUri },
+    { id: id('canonicalQueryString'), parentId: creq, kind: 'sigv4.canonicalQueryString', value: c.canonicalQueryString },
+    { id: id('canonicalHeaders'), parentId: creq, kind: 'sigv4.canonicalHeaders', value: c.canonicalHeaders },
+    { id: id('signedHeaders'), parentId: creq, kind: 'sigv4.signedHeaders', value: c.signedHeaders },
+    { id: id('hashedPayload'), parentId: creq, kind: 'sigv4.hashedPayload', value: c.hashedPayload },
+    { id: id('hashedCanonicalRequest'), kind: 'sigv4.hashedCanonicalRequest', value: c.hashedCanonicalRequest },
+    { id: id('credentialScope'), kind: 'sigv4.credentialScope', value: c.credentialScope },
+    { id: id('stringToSign'), kind: 'sigv4.stringToSign', value: c.stringToSign },
+    { id: key, kind: 'sigv4.signingKey', value: c.signingKeys.kSigning },
+    { id: id('kDate'), parentId: key, kind: 'sigv4.kDate', value: c.signingKeys.kDate },
+    { id: id('kRegion'), parentId: key, kind: 'sigv4.kRegion', value: c.signingKeys.kRegion },
+    { id: id('kService'), parentId: key, kind: 'sigv4.kService', value: c.signingKeys.kService },
+    { id: id('kSigning'), parentId: key, kind: 'sigv4.kSigning', value: c.signingKeys.kSigning },
+    { id: id('signature'), kind: 'sigv4.signature', value: c.signature },
+    { id: id('authorization'), kind: 'sigv4.authorization', value: c.authorization },
+  ];
+}
+
 // ---------------------------------------------------------------------------------------------
 // Signing (the caller's side)
 
