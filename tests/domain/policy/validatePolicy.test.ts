@@ -325,3 +325,34 @@ describe('documents built in code', () => {
     expect(paths).toEqual(['/Statement/0/Sid', '/Statement/0/Action/0', '/Statement/0/Action/1']);
   });
 });
+
+describe('condition values that can never match (warnings)', () => {
+  const withCondition = (operator: string, value: Json) => doc({ ...allow, Condition: { [operator]: { 'aws:SomeKey': value } } });
+  it.each<[string, Json, boolean]>([
+    ['NumericLessThan', 10, true],
+    ['NumericLessThan', '-2.5', true],
+    ['NumericEquals', 'ten', false],
+    ['ForAnyValue:NumericGreaterThanIfExists', ['1', 'x'], false],
+    ['DateGreaterThan', '2024-01-01T00:00:00Z', true],
+    ['DateLessThan', '2024-01-01', true],
+    ['DateLessThan', 1700000000, true],
+    ['DateEquals', 'yesterday', false],
+    ['Bool', true, true],
+    ['Bool', 'TRUE', true],
+    ['Bool', 'yes', false],
+    ['Null', 'false', true],
+    ['Null', 'maybe', false],
+    ['IpAddress', '203.0.113.0/24', true],
+    ['NotIpAddress', '2001:db8::/32', true],
+    ['IpAddress', '300.1.1.1', false],
+    ['IpAddress', 'office', false],
+    ['BinaryEquals', 'QmluYXJ5', true],
+    ['BinaryEquals', 'not base64!', false],
+    ['StringEquals', 'anything at all', true],
+    ['NumericEquals', '${aws:PrincipalTag/limit}', true],
+  ])('%s with %j fits: %s', (operator, value, fits) => {
+    const found = validatePolicy(withCondition(operator, value), 'identity');
+    if (fits) expect(found).toEqual([]);
+    else expect(found).toEqual([expect.objectContaining({ severity: 'warning', code: 'policy.statement.condition.valueType' })]);
+  });
+});

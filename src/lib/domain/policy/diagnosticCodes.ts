@@ -167,6 +167,10 @@ export const diagnosticCodes = {
     severity: 'error',
     template: 'The condition key "{key}" has an empty list of values.',
   },
+  'policy.statement.condition.valueType': {
+    severity: 'warning',
+    template: 'The {operator} operator expects {expected}, so the value "{value}" can never match.',
+  },
   'policy.size.exceeded': {
     severity: 'warning',
     template: 'The policy has {size} characters (not counting whitespace); the {limit} quota is {max}.',
