@@ -44,8 +44,9 @@ interface ResourceScan {
 const scratch: ResourceScan = { matched: null, sawUnresolved: false };
 
 /**
- * Scans patterns for one that covers the ARN. A pattern whose variable has no value matches nothing
- * (AWS: Policy variables, "Policy variables with no value"). Writes into a shared scratch object
+ * Scans patterns for one that covers the ARN. A pattern whose variable has no value matches nothing,
+ * so in NotResource it excludes nothing, the way AWS says inverted operators "do match against a null
+ * value" (AWS: Policy variables, "Policy variables with no value"). Writes into a shared scratch object
  * so the hot path allocates nothing; callers read it before the next scan.
  */
 function scanResources(patterns: readonly ResourcePattern[], arn: string, context: RequestContext, version: CompiledStatement['version']): ResourceScan {
