@@ -2,6 +2,7 @@
 // authenticate → authorize → process. Invariant: records are plain JSON (no functions, no Dates),
 // so they can be persisted, shared and replayed; a failed or denied request leaves the world unchanged.
 import type { Json } from '../policy/types';
+import type { CryptoPort } from '../authentication/crypto';
 import type { Decision, EvaluationResult, RequestContext, RequestPrincipal } from '../evaluation/types';
 
 // ---------------------------------------------------------------- requests
@@ -246,12 +247,8 @@ export interface RequestRecord {
 
 // ---------------------------------------------------------------- dependencies
 
-/** Web Crypto behind a port (matches authentication/crypto.ts). */
-export interface SendCrypto {
-  sha256(data: Uint8Array): Promise<Uint8Array>;
-  hmacSha256(key: Uint8Array, data: Uint8Array): Promise<Uint8Array>;
-  hmacSha1(key: Uint8Array, data: Uint8Array): Promise<Uint8Array>;
-}
+/** Web Crypto behind a port (authentication/crypto.ts). */
+export type SendCrypto = CryptoPort;
 
 /** Randomness behind a port, so tests and default labs are deterministic. */
 export interface SendIdSource {
