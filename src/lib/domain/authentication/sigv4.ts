@@ -639,9 +639,10 @@ function requestAmzDate(headers: readonly HttpHeader[]): string | undefined {
 
 /**
  * The receiving side: recomputes the signature from the request and the secret it looks up,
- * and answers with AWS's error when anything is off. The order of checks follows what AWS
- * reports first: a malformed header, then the credential scope, the key, the session token,
- * the clock, and only then the signature itself.
+ * and answers with AWS's error when anything is off. Checks run from the cheapest to the
+ * costliest: the header's shape, the credential scope, the key, the session token, the clock,
+ * and only then the HMAC chain. AWS does not document its own order; this one makes each
+ * lesson's failure land on the check it is about.
  * Source: "Troubleshoot Signature Version 4 signing for AWS API requests" (IAM User Guide,
  * reference_sigv-troubleshooting).
  */
@@ -686,12 +687,12 @@ export async function verifySignature(
     return reject('credentialScope', errorFor(dialect, { kind: 'scope', message }), 'date', { authorization: auth });
   }
   if (auth.service !== options.service) {
-    const message = `Credential should be scoped to correct service: '${options.service}'. `;
-    return reject('credentialScope', errorFor(dialect, { kind: 'scope', message: message.trim() }), 'service', { authorization: auth });
+    const message = `Credential should be scoped to correct service: '${options.service}'.`;
+    return reject('credentialScope', errorFor(dialect, { kind: 'scope', message }), 'service', { authorization: auth });
   }
   if (options.region !== undefined && auth.region !== options.region) {
-    const message = `Credential should be scoped to a valid region. `;
-    return reject('credentialScope', errorFor(dialect, { kind: 'scope', message: message.trim() }), 'region', { authorization: auth });
+    const message = 'Credential should be scoped to a valid region.';
+    return reject('credentialScope', errorFor(dialect, { kind: 'scope', message }), 'region', { authorization: auth });
   }
   checks.push({ check: 'credentialScope', outcome: 'pass' });
 
