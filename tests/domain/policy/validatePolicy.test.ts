@@ -356,3 +356,13 @@ describe('condition values that can never match (warnings)', () => {
     else expect(found).toEqual([expect.objectContaining({ severity: 'warning', code: 'policy.statement.condition.valueType' })]);
   });
 });
+
+describe('policy variables where AWS does not replace them', () => {
+  // AWS: "IAM policy elements: Variables and tags" — Resource and Condition only.
+  it.each<[string, Json, PolicyKind, string]>([
+    ['in Action', doc({ ...allow, Action: 's3:${aws:username}' }), 'identity', '/Statement/0/Action'],
+    ['in an AWS principal', doc({ ...bucketStatement, Principal: { AWS: 'arn:aws:iam::111122223333:user/${aws:username}' } }), 'resource', '/Statement/0/Principal/AWS'],
+  ])('%s is a warning, not an error', (_name, document, kind, path) => {
+    expect(validatePolicy(document, kind)).toEqual([expect.objectContaining({ severity: 'warning', code: 'policy.statement.variable.literal', path })]);
+  });
+});

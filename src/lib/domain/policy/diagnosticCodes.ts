@@ -171,6 +171,11 @@ export const diagnosticCodes = {
     severity: 'warning',
     template: 'The {operator} operator expects {expected}, so the value "{value}" can never match.',
   },
+  'policy.statement.variable.literal': {
+    severity: 'warning',
+    template:
+      'Policy variables are replaced only in Resource, NotResource and condition values; in {element} the text "{value}" is taken literally.',
+  },
   'policy.size.exceeded': {
     severity: 'warning',
     template: 'The policy has {size} characters (not counting whitespace); the {limit} quota is {max}.',

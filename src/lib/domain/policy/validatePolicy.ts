@@ -155,7 +155,9 @@ function validateStatement(
     if (value === undefined) continue;
     const codes = { invalid: 'policy.statement.action.invalid', empty: 'policy.statement.action.empty' } as const;
     for (const item of validateStringList(value, at(element), element, codes, ctx)) {
-      if (item.value !== '*' && !actionPattern.test(item.value)) {
+      if (item.value.includes('${')) {
+        ctx.report('policy.statement.variable.literal', item.path, { element, value: item.value });
+      } else if (item.value !== '*' && !actionPattern.test(item.value)) {
         ctx.report('policy.statement.action.malformed', item.path, { value: item.value });
       } else if (kind === 'trust' && element === 'Action' && !stsActionPattern.test(item.value)) {
         ctx.report('policy.statement.action.trustNotSts', item.path, { value: item.value });

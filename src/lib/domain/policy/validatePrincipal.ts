@@ -1,7 +1,6 @@
-// Validation of Principal/NotPrincipal blocks: their shape and each principal's form.
-// AWS: "AWS JSON policy elements: Principal"
-// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
-// Invariant: an IAM group, a wildcard inside an ARN, or a malformed id is "Invalid principal in policy".
+// Validation of Principal/NotPrincipal blocks. Invariant: an IAM group, a wildcard inside an ARN or a
+// malformed id is "Invalid principal in policy". AWS: "AWS JSON policy elements: Principal"
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html), "Variables and tags".
 import type { Json } from './types';
 import type { ValidationContext } from './validationContext';
 import { parseArn } from './arn';
@@ -110,6 +109,11 @@ export function validatePrincipal(value: Json, path: string, rules: PrincipalRul
       const itemPath = typeof entry === 'string' ? typePath : childPointer(typePath, i);
       if (typeof item !== 'string') {
         ctx.report('policy.statement.principal.shape', itemPath, { element });
+        return;
+      }
+      // IAM "Where you can use policy variables": not in Principal, so ${...} here is literal text.
+      if (item.includes('${')) {
+        ctx.report('policy.statement.variable.literal', itemPath, { element, value: item });
         return;
       }
       let problem = principalProblem(type as PrincipalType, item);
