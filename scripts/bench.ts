@@ -18,7 +18,7 @@ export function section(name: string, body: SectionBody): void {
 }
 
 /** Filled by the engine section; printed last so appended sections never push it off the final line. */
-let throughputRatio: number | null = null;
+const summary: { throughputRatio: number | null } = { throughputRatio: null };
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
@@ -29,6 +29,12 @@ function heapUsed(): number {
 
 function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+}
+
+function medianOf(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
 function perSecond(evaluations: number, ms: number): string {
@@ -112,23 +118,25 @@ section('engine', async () => {
     runLean(cases);
     await runPeerSet(cases);
   }
-  const rounds = 5;
-  const ms = { traced: 0, lean: 0, peer: 0 };
-  // Interleaved so that machine noise (thermal, other processes) falls on all three alike.
+  const rounds = 7;
+  const ms: Record<'traced' | 'lean' | 'peer', number[]> = { traced: [], lean: [], peer: [] };
+  // Interleaved so that machine noise (thermal, other processes) falls on all three alike; the median
+  // round is reported because a 2-core machine shared with other work has outlier rounds.
   for (let round = 0; round < rounds; round++) {
-    ms.traced += await timed(() => runTraced(cases));
-    ms.lean += await timed(() => runLean(cases));
-    ms.peer += await timed(() => runPeerSet(cases));
+    ms.traced.push(await timed(() => runTraced(cases)));
+    ms.lean.push(await timed(() => runLean(cases)));
+    ms.peer.push(await timed(() => runPeerSet(cases)));
   }
   const heapAfter = heapUsed();
-  const evaluations = cases.length * rounds;
-  console.log(`engine, full trace:    ${perSecond(evaluations, ms.traced)}`);
-  console.log(`engine, decision only: ${perSecond(evaluations, ms.lean)}`);
-  console.log(`peer (runSimulation):  ${perSecond(evaluations, ms.peer)}`);
+  const median = { traced: medianOf(ms.traced), lean: medianOf(ms.lean), peer: medianOf(ms.peer) };
+  console.log(`median of ${rounds} interleaved rounds over ${cases.length} cases:`);
+  console.log(`engine, full trace:    ${perSecond(cases.length, median.traced)}`);
+  console.log(`engine, decision only: ${perSecond(cases.length, median.lean)}`);
+  console.log(`peer (runSimulation):  ${perSecond(cases.length, median.peer)}`);
   console.log(
     `heapUsed delta over the section: ${megabytes(heapAfter - heapBefore)}${gc ? '' : ' (no --expose-gc: includes garbage)'}`,
   );
-  throughputRatio = ms.peer / ms.traced;
+  summary.throughputRatio = median.peer / median.traced;
 });
 
 for (const { name, body } of sections) {
@@ -136,4 +144,4 @@ for (const { name, body } of sections) {
   await body();
 }
 console.log('');
-console.log(`throughput ratio vs peer: ${throughputRatio === null ? 'n/a' : throughputRatio.toFixed(1)}x`);
+console.log(`throughput ratio vs peer: ${summary.throughputRatio === null ? 'n/a' : summary.throughputRatio.toFixed(1)}x`);

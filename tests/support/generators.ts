@@ -478,7 +478,8 @@ function requestContext(fixture: PrincipalFixture, target: Target): fc.Arbitrary
       mfa: sometimes(fc.constantFrom('true', 'false'), 50),
       mfaAge: sometimes(fc.constantFrom('120', '7200', '0'), 50),
       time: sometimes(fc.constantFrom(...currentTimes), 85),
-      tagKeys: sometimes(fc.subarray(['team', 'env', 'cost-center', 'owner'], { maxLength: 3 }), 50),
+      // A request with no tags carries no aws:TagKeys at all, so the key is either absent or non-empty.
+      tagKeys: sometimes(fc.subarray(['team', 'env', 'cost-center', 'owner'], { minLength: 1, maxLength: 3 }), 50),
       prefix: sometimes(fc.constantFrom('home/', 'home/alice/', 'reports/', 'home/carol/x'), 70),
     })
     .map((c) => {

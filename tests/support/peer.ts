@@ -5,6 +5,9 @@ import { anonymousPrincipal, runSimulation } from '@cloud-copilot/iam-simulate';
 import type { Simulation, SimulationErrors, SimulationOrgPolicies } from '@cloud-copilot/iam-simulate';
 import type { Json } from '../../src/lib/domain/policy/types';
 import type { Decision, EvaluationInput, OrgLevel, PolicyInput } from '../../src/lib/domain/evaluation/types';
+import { parseOperator } from '../../src/lib/domain/conditions/operators';
+
+type JsonObject = { [key: string]: Json };
 
 export type PeerOutcome =
   | { readonly kind: 'decision'; readonly decision: Decision }
@@ -120,4 +123,103 @@ function describeErrors(errors: SimulationErrors): string {
     .filter(([key]) => key !== 'message')
     .map(([key, value]) => `${key}: ${JSON.stringify(value)}`);
   return [errors.message, ...details].join('; ');
+}
+
+// ---- Known differences between the peer and AWS's documentation (tests/peer-differences.md) ----
+
+function isObject(value: Json | undefined): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function listOf(value: Json | undefined): Json[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+function statementsOf(policy: PolicyInput | undefined): JsonObject[] {
+  if (!policy) return [];
+  const document = typeof policy.document === 'string' ? (JSON.parse(policy.document) as Json) : policy.document;
+  return isObject(document) ? listOf(document.Statement).filter(isObject) : [];
+}
+
+function everyPolicy(input: EvaluationInput): PolicyInput[] {
+  const { policies } = input;
+  return [
+    ...policies.identity,
+    ...(policies.permissionsBoundary ? [policies.permissionsBoundary] : []),
+    ...(policies.scps ?? []).flatMap((level) => level.policies),
+    ...(policies.rcps ?? []).flatMap((level) => level.policies),
+    ...(policies.resource ? [policies.resource] : []),
+    ...(policies.session ?? []),
+  ];
+}
+
+function hasContextKey(input: EvaluationInput, key: string): boolean {
+  const lower = key.toLowerCase();
+  return Object.keys(input.request.context).some((present) => present.toLowerCase() === lower);
+}
+
+/** True when `text` holds a policy variable with no default whose key the request context lacks. */
+function hasUnresolvedVariable(text: Json, context: EvaluationInput['request']['context']): boolean {
+  if (typeof text !== 'string') return false;
+  const present = new Set(Object.keys(context).map((key) => key.toLowerCase()));
+  for (const match of text.matchAll(/\$\{([^}]*)\}/g)) {
+    const inner = match[1] ?? '';
+    if (inner === '*' || inner === '?' || inner === '$' || inner.includes(',')) continue;
+    if (!present.has(inner.trim().toLowerCase())) return true;
+  }
+  return false;
+}
+
+/**
+ * Shapes where AWS's documentation and the peer disagree; each names its heading in
+ * tests/peer-differences.md, where the AWS reference and an example are given. Only these are left out.
+ */
+export const knownPeerDifferences: readonly { readonly entry: string; readonly applies: (input: EvaluationInput) => boolean }[] = [
+  {
+    entry: 'A session policy does not limit a resource-based grant to the session itself',
+    applies: ({ request, policies }) => {
+      const principal = request.principal;
+      if (principal.kind !== 'assumedRole' || (policies.session ?? []).length === 0) return false;
+      if (principal.accountId !== request.resourceAccount) return false;
+      return statementsOf(policies.resource).some((statement) => {
+        if (statement.Effect !== 'Allow') return false;
+        const named = statement.Principal;
+        if (named === '*') return true;
+        return isObject(named) && listOf(named.AWS).some((aws) => aws === '*' || aws === principal.arn);
+      });
+    },
+  },
+  {
+    entry: 'Negated condition operators match a policy variable that has no value',
+    applies: (input) =>
+      everyPolicy(input).some((policy) =>
+        statementsOf(policy).some((statement) => {
+          const condition = statement.Condition;
+          if (!isObject(condition)) return false;
+          return Object.entries(condition).some(([operator, clauses]) => {
+            if (!parseOperator(operator)?.negated || !isObject(clauses)) return false;
+            // With the key itself absent, a negated operator matches in both readings; only a present key differs.
+            return Object.entries(clauses).some(
+              ([key, values]) =>
+                hasContextKey(input, key) && listOf(values).some((value) => hasUnresolvedVariable(value, input.request.context)),
+            );
+          });
+        }),
+      ),
+  },
+  {
+    entry: 'A NotResource entry with a variable that has no value excludes nothing',
+    applies: (input) =>
+      everyPolicy(input).some((policy) =>
+        statementsOf(policy).some((statement) =>
+          listOf(statement.NotResource).some((entry) => hasUnresolvedVariable(entry, input.request.context)),
+        ),
+      ),
+  },
+];
+
+export function peerDifference(input: EvaluationInput): string | null {
+  for (const difference of knownPeerDifferences) if (difference.applies(input)) return difference.entry;
+  return null;
 }
