@@ -19,7 +19,7 @@ import { binaryOperator } from './binaryOperator';
 import { ipOperators } from './ipOperators';
 import { arnOperators } from './arnOperators';
 import { nullHolds } from './nullOperator';
-import { contextValues, lookupContextKey } from '../matching/contextLookup';
+import { lookupContextKey } from '../matching/contextLookup';
 import { substituteVariables, type PolicyVersion } from '../matching/policyVariables';
 import { globToEscaped } from '../matching/wildcard';
 
@@ -90,17 +90,37 @@ function parseCached(operator: string): ParsedOperator | null {
   return parsed;
 }
 
+interface PreparedValues {
+  readonly version: PolicyVersion;
+  readonly operands: readonly PolicyOperand[];
+  readonly policyValues: readonly string[];
+}
+
+/** Operands of clauses whose values hold no variable depend on nothing else: prepare them once per clause. */
+const prepared = new WeakMap<ConditionClause, PreparedValues>();
+
 function operandsFor(
-  values: readonly string[],
+  clause: ConditionClause,
   family: OperatorFamily,
   context: RequestContext,
   version: PolicyVersion,
-): PolicyOperand[] {
-  return values.map((raw) => {
+): PreparedValues {
+  const cached = prepared.get(clause);
+  if (cached && cached.version === version) return cached;
+  let dependsOnContext = false;
+  const operands = clause.values.map((raw): PolicyOperand => {
     if (!family.variables) return { raw, value: raw, pattern: globToEscaped(raw), unresolved: false };
     const s = substituteVariables(raw, context, version);
+    if (s.substituted) dependsOnContext = true;
     return { raw, value: s.value, pattern: s.pattern, unresolved: s.unresolved.length > 0 };
   });
+  const values: PreparedValues = {
+    version,
+    operands,
+    policyValues: family.variables ? operands.map((o) => o.value) : clause.values,
+  };
+  if (!dependsOnContext) prepared.set(clause, values);
+  return values;
 }
 
 function result(
@@ -135,7 +155,8 @@ export function evaluateCondition(
   version: PolicyVersion,
 ): ConditionResult {
   const parsed = parseCached(clause.operator);
-  const requestValues = contextValues(context, clause.key);
+  const raw = lookupContextKey(context, clause.key);
+  const requestValues: readonly string[] | null = raw === undefined ? null : typeof raw === 'string' ? [raw] : raw;
   if (!parsed) return result(false, clause.values, requestValues, 'conditionTypeMismatch');
   const present = requestValues !== null && requestValues.length > 0;
 
@@ -150,8 +171,7 @@ export function evaluateCondition(
     return result(false, clause.values, requestValues, typeError ? 'conditionTypeMismatch' : 'conditionValueMismatch');
   }
 
-  const operands = operandsFor(clause.values, family, context, version);
-  const policyValues = family.variables ? operands.map((o) => o.value) : clause.values;
+  const { operands, policyValues } = operandsFor(clause, family, context, version);
 
   if (!present) {
     if (parsed.ifExists || parsed.set === 'ForAllValues') return result(true, policyValues, requestValues);
@@ -162,7 +182,7 @@ export function evaluateCondition(
   // A multivalued key (a list in the context) compared without ForAnyValue/ForAllValues: AWS says such keys
   // "require a condition set operator"; the comparison has no single value to compare, so the clause fails
   // whether the operator is negated or not (two independent IAM engines agree; see the tests).
-  if (parsed.set === null && typeof lookupContextKey(context, clause.key) !== 'string') {
+  if (parsed.set === null && typeof raw !== 'string') {
     return result(false, policyValues, requestValues, 'conditionTypeMismatch');
   }
 

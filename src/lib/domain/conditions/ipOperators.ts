@@ -98,10 +98,22 @@ export function ipInBlock(block: IpBlock, address: IpAddress): boolean {
 }
 
 const blockCache = new Map<string, IpBlock | null>();
+const addressCache = new Map<string, IpAddress | null>();
+
+/** Request addresses repeat across every IP condition of an evaluation: parse each text once. */
+function requestAddress(text: string): IpAddress | null {
+  let address = addressCache.get(text);
+  if (address === undefined) {
+    address = parseIpAddress(text.trim());
+    if (addressCache.size >= 5000) addressCache.clear();
+    addressCache.set(text, address);
+  }
+  return address;
+}
 
 export const ipOperators: OperatorFamily = {
   variables: false,
-  readsRequest: (request) => parseIpAddress(request.trim()) !== null,
+  readsRequest: (request) => requestAddress(request) !== null,
   compare(_base, policy, request) {
     let block = blockCache.get(policy.value);
     if (block === undefined) {
@@ -110,7 +122,7 @@ export const ipOperators: OperatorFamily = {
       blockCache.set(policy.value, block);
     }
     if (block === null) return 'policyTypeError';
-    const address = parseIpAddress(request.trim());
+    const address = requestAddress(request);
     if (address === null) return 'requestTypeError';
     return ipInBlock(block, address) ? 'match' : 'noMatch';
   },

@@ -109,15 +109,17 @@ export function compileWildcard(pattern: string, caseInsensitive: boolean, escap
 
 const surrogate = /[\uD800-\uDFFF]/;
 
-/** Classic greedy scan with one backtrack point (the last star): O(pattern × value) worst case. */
-function scan(units: readonly string[], flags: Uint8Array, value: ArrayLike<string>): boolean {
+/**
+ * Classic greedy scan with one backtrack point (the last star): O(pattern × value) worst case.
+ * Scans value[start, end) so callers can match one part of a longer string without slicing it.
+ */
+function scan(units: readonly string[], flags: Uint8Array, value: ArrayLike<string>, start: number, end: number): boolean {
   let p = 0;
-  let v = 0;
+  let v = start;
   let starP = -1;
-  let starV = 0;
+  let starV = start;
   const pn = units.length;
-  const vn = value.length;
-  while (v < vn) {
+  while (v < end) {
     if (p < pn) {
       const flag = flags[p];
       if (flag === STAR) {
@@ -139,20 +141,26 @@ function scan(units: readonly string[], flags: Uint8Array, value: ArrayLike<stri
   return p === pn;
 }
 
-/** Matches a compiled pattern; `value` must already be lower-cased when the pattern is case-insensitive. */
-export function matchCompiled(compiled: CompiledWildcard, value: string): boolean {
+/**
+ * Matches a compiled pattern against value[start, end) (the whole value by default); `value` must already
+ * be lower-cased when the pattern is case-insensitive.
+ */
+export function matchCompiled(compiled: CompiledWildcard, value: string, start = 0, end = value.length): boolean {
   switch (compiled.kind) {
     case 'any':
       return true;
     case 'exact':
-      return value === compiled.text;
+      return end - start === compiled.text.length && value.startsWith(compiled.text, start);
     case 'prefix':
-      return value.startsWith(compiled.text);
+      return end - start >= compiled.text.length && value.startsWith(compiled.text, start);
     case 'glob': {
       // Pattern units are code points. A value's UTF-16 units line up with them unless a `?` could land
       // on half a surrogate pair or the pattern itself holds astral characters; only then split the value.
-      const byCodePoint = compiled.astral || (compiled.hasOne && surrogate.test(value));
-      return scan(compiled.units, compiled.flags, byCodePoint ? Array.from(value) : value);
+      if (compiled.astral || (compiled.hasOne && surrogate.test(value))) {
+        const points = Array.from(value.slice(start, end));
+        return scan(compiled.units, compiled.flags, points, 0, points.length);
+      }
+      return scan(compiled.units, compiled.flags, value, start, end);
     }
   }
 }
