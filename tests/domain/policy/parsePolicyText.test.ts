@@ -125,3 +125,14 @@ describe('duplicate keys', () => {
     ]);
   });
 });
+
+describe('numbers', () => {
+  it.each<[string]>([['1'.repeat(600)], ['-0.000001e-7'], ['1E400'], ['[1,-2,3.5]']])('reads %s as JSON.parse does', (text) => {
+    const result = parsePolicyText(text);
+    expect(result.ok && result.value).toEqual(JSON.parse(text));
+  });
+
+  it.each<[string]>([['-'], ['1.'], ['.5'], ['-01'], ['+1'], ['1e']])('rejects %s', (text) => {
+    expect(parsePolicyText(text).ok).toBe(false);
+  });
+});

@@ -155,9 +155,11 @@ export function parsePolicyText(text: string): ParseResult {
     return fail('a closing quote');
   };
 
+  const numberPattern = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
   const parseNumber = (): number => {
-    const match = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/.exec(source.slice(pos, pos + 400));
-    if (!match || match[0] === '-' || match[0] === '') return fail('a number');
+    numberPattern.lastIndex = pos;
+    const match = numberPattern.exec(source);
+    if (!match) return fail('a number');
     pos += match[0].length;
     return Number(match[0]);
   };
