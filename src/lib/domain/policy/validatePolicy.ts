@@ -55,7 +55,9 @@ function containsVariable(doc: Json): boolean {
     const value = stack.pop() ?? null;
     if (typeof value === 'string') {
       if (value.includes('${')) return true;
-    } else if (Array.isArray(value)) stack.push(...value);
+    } else if (Array.isArray(value)) {
+      for (const item of value) stack.push(item);
+    }
     else if (isObject(value)) {
       for (const key of memberNames(value)) {
         if (key.includes('${')) return true;
