@@ -1,7 +1,7 @@
 // Playwright fixtures for every IAM Lab browser test: Debian's Chromium, a fresh context per test,
 // and a recorder of everything the page must never do (cross-origin requests, CSP violations, errors).
-// Usage: `import { test, expect } from './support/fixtures';` then `await app.open()`; the
-// recorder's assertions run automatically after each test unless it calls `app.allow...`.
+// Usage: `import { test, expect } from './support/fixtures';` then `await app.open('#/route')`. After
+// each test the fixture itself asserts: no cross-origin request, no CSP violation, no uncaught error.
 import { test as base, expect } from '@playwright/test';
 import type { Browser, Page, Request } from '@playwright/test';
 import { chromiumArgs, requireChromium } from './chromium';
@@ -19,9 +19,11 @@ export interface PageWatch {
   readonly pageErrors: string[];
   /** Requests whose origin is not the app's (data: and blob: URLs are local, so they do not count). */
   crossOriginRequests(): string[];
-  /** `securitypolicyviolation` events seen in the page so far. */
-  cspViolations(): Promise<CspViolation[]>;
+  /** `securitypolicyviolation` events from every document the page loaded, reloads included. */
+  readonly cspViolations: CspViolation[];
 }
+
+export type Tolerated = 'cspViolation' | 'pageError';
 
 export interface AppFixture {
   /** Origin + base path of the served build, e.g. http://127.0.0.1:4319/iam-lab/ */
@@ -29,11 +31,13 @@ export interface AppFixture {
   readonly watch: PageWatch;
   /** Opens the app (optionally a hash route such as '#/lab') and waits for it to render. */
   open(hash?: string): Promise<Page>;
+  /** For a test that provokes one on purpose: skip that after-test check. */
+  tolerate(kind: Tolerated): void;
 }
 
 declare global {
   interface Window {
-    __cspViolations?: CspViolation[];
+    __reportCspViolation?: (violation: CspViolation) => void;
   }
 }
 
@@ -61,11 +65,15 @@ export const test = base.extend<{ app: AppFixture }, { browser: Browser }>({
       if (message.type() === 'error') consoleErrors.push(message.text());
     });
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    // Init scripts are injected by the browser driver, so the page's CSP does not apply to them.
+    const cspViolations: CspViolation[] = [];
+    // The binding and the init script are installed by the browser driver, so the page's CSP does
+    // not block them, and reports reach Node at once, surviving reloads.
+    await page.exposeBinding('__reportCspViolation', (_source, violation: CspViolation) => {
+      cspViolations.push(violation);
+    });
     await page.addInitScript(() => {
-      window.__cspViolations = [];
       document.addEventListener('securitypolicyviolation', (event) => {
-        window.__cspViolations?.push({
+        window.__reportCspViolation?.({
           directive: event.effectiveDirective,
           blockedURI: event.blockedURI,
           sourceFile: event.sourceFile,
@@ -77,8 +85,9 @@ export const test = base.extend<{ app: AppFixture }, { browser: Browser }>({
       consoleErrors,
       pageErrors,
       crossOriginRequests: () => requests.filter((url) => !isLocalScheme(url) && new URL(url).origin !== origin),
-      cspViolations: async () => (page.isClosed() ? [] : await page.evaluate(() => window.__cspViolations ?? [])),
+      cspViolations,
     };
+    const tolerated = new Set<Tolerated>();
     const fixture: AppFixture = {
       url: baseURL,
       watch,
@@ -87,8 +96,12 @@ export const test = base.extend<{ app: AppFixture }, { browser: Browser }>({
         await expect(page.locator('#app')).not.toBeEmpty();
         return page;
       },
+      tolerate: (kind) => tolerated.add(kind),
     };
     await use(fixture);
+    expect(watch.crossOriginRequests(), 'requests left the app origin').toEqual([]);
+    if (!tolerated.has('cspViolation')) expect(watch.cspViolations, 'CSP violations').toEqual([]);
+    if (!tolerated.has('pageError')) expect(watch.pageErrors, 'uncaught exceptions in the page').toEqual([]);
   },
 });
 
