@@ -106,3 +106,12 @@ describe('compilePolicy from JSON', () => {
     expect(byDefault.diagnostics.map((d) => d.code)).toEqual(['policy.size.exceeded']);
   });
 });
+
+describe('compilePolicy at scale', () => {
+  it('reports every bad item of a very long list without throwing', () => {
+    const actions = Array.from({ length: 150_000 }, () => 'bad');
+    const result = compilePolicy({ Version: '2012-10-17', Statement: { Effect: 'Allow', Action: actions, Resource: '*' } }, 'identity');
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics).toHaveLength(150_000);
+  });
+});

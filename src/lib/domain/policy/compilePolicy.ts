@@ -12,7 +12,7 @@ export type CompileOptions = Pick<ValidateOptions, 'limit' | 'principalExists'>;
 export function compilePolicy(input: string | Json, kind: PolicyKind, options: CompileOptions = {}): CompileResult {
   let doc: Json;
   let positions: PositionIndex | undefined;
-  const diagnostics: Diagnostic[] = [];
+  let parseWarnings: Diagnostic[] = [];
   let text: string | undefined;
   if (typeof input === 'string') {
     const parsed = parsePolicyText(input);
@@ -20,11 +20,12 @@ export function compilePolicy(input: string | Json, kind: PolicyKind, options: C
     doc = parsed.value;
     positions = parsed.positions;
     text = input;
-    diagnostics.push(...parsed.diagnostics);
+    parseWarnings = parsed.diagnostics;
   } else {
     doc = input;
   }
-  diagnostics.push(...validatePolicy(doc, kind, positions, { ...options, text }));
+  // concat, not push(...): a huge document can yield more findings than a call takes arguments.
+  const diagnostics = parseWarnings.concat(validatePolicy(doc, kind, positions, { ...options, text }));
   if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics };
   return { ok: true, policy: normalizePolicy(doc), diagnostics };
 }
