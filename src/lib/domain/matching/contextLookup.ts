@@ -1,6 +1,6 @@
 // Case-insensitive lookup of request-context keys (`AWS:CurrentTime` is `aws:currenttime`), including the
-// tag-key part of keys such as aws:PrincipalTag/Dept. Each context is indexed once and the index is kept
-// in a WeakMap, so repeated lookups during one evaluation cost one Map probe.
+// tag-key part of keys such as aws:PrincipalTag/Dept. Invariant: contexts are immutable data; each is indexed
+// once and the index kept in a WeakMap, so a context changed in place after its first lookup would not be seen.
 // AWS: IAM JSON policy elements: Condition, "The condition key name is not case-sensitive".
 import type { RequestContext } from '../evaluation/types';
 
