@@ -3,9 +3,9 @@
 // - "AWS account principals": an account id or arn:aws:iam::ID:root stands for the account, i.e. any
 //   principal in it that the account's own policies allow.
 // - "IAM role principals": a role ARN matches sessions of the role; "Role session principals": a session ARN.
-// - "All principals": "*" and {"AWS":"*"} both name everyone; the S3 user guide ("Grant anonymous
-//   permissions", https://docs.aws.amazon.com/AmazonS3/latest/userguide/s3-bucket-user-policy-specifying-principal-intro.html)
-//   lists both forms for anonymous access, so {"AWS":"*"} matches anonymous callers too.
+// - "All principals": a wildcard with Allow grants access to everyone including anonymous users, and the page
+//   states that for anonymous users "Principal": "*" and "Principal": {"AWS": "*"} are equivalent — so
+//   {"AWS":"*"} matches anonymous callers too (the S3 user guide, "Grant anonymous permissions", lists both).
 // - "You cannot use a wildcard to match part of a principal name or ARN": partial wildcards match no one.
 import { describe, expect, it } from 'vitest';
 import { matchPrincipal } from '../../../src/lib/domain/matching/matchPrincipal';

@@ -40,7 +40,7 @@ function accountNamed(entry: string): string | null {
 
 function matchesAwsEntry(entry: string, principal: RequestPrincipal): boolean {
   // `{"AWS": "*"}` is the same as `"*"`: every caller, anonymous ones included
-  // (Principal, "All principals"; S3 "Grant anonymous permissions" lists both forms).
+  // (Principal, "All principals": for anonymous users the two forms are equivalent).
   if (entry === '*') return true;
   const account = accountNamed(entry);
   if (account !== null) return accountOf(principal) === account;
