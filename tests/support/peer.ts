@@ -177,6 +177,10 @@ function hasUnresolvedVariable(text: Json, context: EvaluationInput['request']['
  */
 export const knownPeerDifferences: readonly { readonly entry: string; readonly applies: (input: EvaluationInput) => boolean }[] = [
   {
+    entry: 'sts:GetCallerIdentity is not a policy question',
+    applies: ({ request }) => request.action.toLowerCase() === 'sts:getcalleridentity' && request.principal.kind !== 'anonymous',
+  },
+  {
     entry: 'A session policy does not limit a resource-based grant to the session itself',
     applies: ({ request, policies }) => {
       const principal = request.principal;
