@@ -7,8 +7,9 @@ import { matchAction } from '../matching/matchAction';
 import { matchResource, matchResourceEscaped } from '../matching/matchResource';
 import { matchPrincipal } from '../matching/matchPrincipal';
 import { substituteVariables } from '../matching/policyVariables';
-import { evaluateCondition } from '../conditions/evaluateCondition';
+import { evaluateCondition, type ConditionResult } from '../conditions/evaluateCondition';
 import type { CompiledStatement, ResourcePattern } from './compiledPolicy';
+import type { StatementRefs } from './stages/evaluationRun';
 import type { TraceBuilder } from './trace';
 import type { AuthorizationRequest, ElementMatch, MismatchReason, RequestContext, RequestPrincipal, StageName } from './types';
 
@@ -105,7 +106,7 @@ export function traceStatement(
   trace: TraceBuilder,
   stage: StageName,
   parentId: number,
-  policyId: string,
+  refs: StatementRefs,
 ): boolean {
   const matches: ElementMatch[] = [];
   let elementsMatch = true;
@@ -158,27 +159,24 @@ export function traceStatement(
     }
   }
   const clauses = st.conditions;
+  const context = request.context;
   let conditionsMatch = true;
-  const results = clauses.length === 0 ? null : clauses.map((clause) => evaluateCondition(clause, request.context, st.version));
-  if (results !== null) for (const r of results) if (!r.matched) conditionsMatch = false;
+  let results: ConditionResult[] | null = null;
+  if (clauses.length > 0) {
+    results = [];
+    for (let i = 0; i < clauses.length; i++) {
+      const r = evaluateCondition(clauses[i]!, context, st.version);
+      if (!r.matched) conditionsMatch = false;
+      results.push(r);
+    }
+  }
   const applies = elementsMatch && conditionsMatch;
-  const ref = { policyId, statementIndex: st.index, path: st.path };
-  const id = trace.statement(stage, parentId, ref, st.sid, st.effect, matches, results === null ? 'none' : conditionsMatch ? 'matched' : 'notMatched', applies);
+  const id = trace.statement(stage, parentId, refs.statement, st.sid, st.effect, matches, results === null ? 'none' : conditionsMatch ? 'matched' : 'notMatched', applies);
   if (results !== null) {
     for (let i = 0; i < results.length; i++) {
       const clause = clauses[i]!;
       const r = results[i]!;
-      trace.condition(
-        stage,
-        id,
-        { policyId, statementIndex: st.index, path: clause.path },
-        clause.operator,
-        clause.key,
-        r.policyValues,
-        r.requestValues,
-        r.matched,
-        r.reason,
-      );
+      trace.condition(stage, id, refs.conditions[i]!, clause.operator, clause.key, r.policyValues, r.requestValues, r.matched, r.reason);
     }
   }
   return applies;

@@ -13,7 +13,7 @@ import { isKmsKeyRequest, isRoleTrustRequest, principalAccountOf, resourceAccoun
 import { boundaryStage } from './stages/boundaryStage';
 import { denyEvaluation } from './stages/denyEvaluation';
 import type { Applied, EvaluationRun, LoadedPolicy } from './stages/evaluationRun';
-import { toDecisive } from './stages/evaluationRun';
+import { loadedPolicy, toDecisive } from './stages/evaluationRun';
 import { identityStage } from './stages/identityStage';
 import { rcpStage } from './stages/rcpStage';
 import { resourceStage, type ResourceMode } from './stages/resourceStage';
@@ -24,8 +24,24 @@ import type { Decision, EvaluateOptions, EvaluationInput, EvaluationResult, Poli
 
 type Malformed = Extract<EvaluationResult, { kind: 'malformed' }>;
 
+interface LoadedEntry {
+  readonly kind: PolicyKind;
+  readonly document: PolicyInput['document'];
+  readonly loaded: LoadedPolicy;
+}
+
+/**
+ * Loaded policies by input object, so repeated evaluation of the same policy set allocates nothing here.
+ * An entry is reused only for the same document, kind, stage and level (inputs are treated as immutable).
+ */
+const loadedByInput = new WeakMap<PolicyInput, LoadedEntry>();
+
 /** Compiles one policy; a document with error diagnostics makes the whole evaluation a MalformedPolicyDocument. */
 function load(input: PolicyInput, kind: PolicyKind, stage: StageName, level: string | undefined): LoadedPolicy | Malformed {
+  const cached = loadedByInput.get(input);
+  if (cached !== undefined && cached.kind === kind && cached.document === input.document && cached.loaded.stage === stage && cached.loaded.level === level) {
+    return cached.loaded;
+  }
   const entry = compiledPolicy(input.document, kind);
   if (!entry.ok) {
     const firstError = entry.diagnostics.find((d) => d.severity === 'error');
@@ -37,7 +53,9 @@ function load(input: PolicyInput, kind: PolicyKind, stage: StageName, level: str
       message: firstError ? firstError.message : 'The policy document is malformed.',
     };
   }
-  return { id: input.id, label: input.label, level, stage, compiled: entry };
+  const loaded = loadedPolicy(input.id, input.label, level, stage, entry);
+  loadedByInput.set(input, { kind, document: input.document, loaded });
+  return loaded;
 }
 
 function isMalformed(x: LoadedPolicy | Malformed): x is Malformed {

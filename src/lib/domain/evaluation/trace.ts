@@ -43,12 +43,12 @@ export class TraceBuilder {
     return id;
   }
 
-  enterPolicy(stage: StageName, parentId: number, policyId: string, label: string | undefined, level: string | undefined): number {
+  enterPolicy(stage: StageName, parentId: number, ref: TraceRef, label: string | undefined, level: string | undefined): number {
     const id = this.nextId++;
     const step: TraceStep =
       level === undefined
-        ? { id, parentId, kind: 'policy.enter', stage, ref: { policyId }, label }
-        : { id, parentId, kind: 'policy.enter', stage, ref: { policyId }, label, level };
+        ? { id, parentId, kind: 'policy.enter', stage, ref, label }
+        : { id, parentId, kind: 'policy.enter', stage, ref, label, level };
     this.steps.push(step);
     return id;
   }

@@ -4,15 +4,47 @@
 import { statementApplies, traceStatement } from '../checkStatement';
 import type { CompiledPolicy, CompiledStatement } from '../compiledPolicy';
 import type { TraceBuilder } from '../trace';
-import type { AuthorizationRequest, DecisiveStatement, StageName } from '../types';
+import type { AuthorizationRequest, DecisiveStatement, StageName, TraceRef } from '../types';
 
-/** A compiled policy together with the stage (policy type) it belongs to and its organization level. */
+/** Trace refs of one statement and of each of its condition clauses, built once per loaded policy. */
+export interface StatementRefs {
+  readonly statement: TraceRef;
+  readonly conditions: readonly TraceRef[];
+}
+
+/**
+ * A compiled policy together with the stage (policy type) it belongs to, its organization level and
+ * the trace refs of its statements (parallel to compiled.allows / compiled.denies).
+ */
 export interface LoadedPolicy {
   readonly id: string;
   readonly label: string | undefined;
   readonly level: string | undefined;
   readonly stage: StageName;
   readonly compiled: CompiledPolicy;
+  readonly ref: TraceRef;
+  readonly allowRefs: readonly StatementRefs[];
+  readonly denyRefs: readonly StatementRefs[];
+}
+
+function refsOf(policyId: string, statements: readonly CompiledStatement[]): StatementRefs[] {
+  return statements.map((st) => ({
+    statement: { policyId, statementIndex: st.index, path: st.path },
+    conditions: st.conditions.map((clause) => ({ policyId, statementIndex: st.index, path: clause.path })),
+  }));
+}
+
+export function loadedPolicy(id: string, label: string | undefined, level: string | undefined, stage: StageName, compiled: CompiledPolicy): LoadedPolicy {
+  return {
+    id,
+    label,
+    level,
+    stage,
+    compiled,
+    ref: { policyId: id },
+    allowRefs: refsOf(id, compiled.allows),
+    denyRefs: refsOf(id, compiled.denies),
+  };
 }
 
 export interface Applied {
@@ -47,10 +79,13 @@ export function scanPolicies(run: EvaluationRun, stage: StageName, stageId: numb
       }
       continue;
     }
-    const policyStepId = trace.enterPolicy(stage, stageId, policy.id, policy.label, policy.level);
+    // The deny stage looks at every policy, but only those with Deny statements have anything to show.
+    if (statements.length === 0 && stage === 'denyEvaluation') continue;
+    const refs = effect === 'Allow' ? policy.allowRefs : policy.denyRefs;
+    const policyStepId = trace.enterPolicy(stage, stageId, policy.ref, policy.label, policy.level);
     for (let s = 0; s < statements.length; s++) {
       const st = statements[s]!;
-      if (traceStatement(st, run.request, trace, stage, policyStepId, policy.id)) out.push({ policy, statement: st });
+      if (traceStatement(st, run.request, trace, stage, policyStepId, refs[s]!)) out.push({ policy, statement: st });
     }
   }
 }
