@@ -17,7 +17,8 @@
 //
 // Where the peer simulator (@cloud-copilot/iam-simulate 0.1.173) answers differently we follow AWS's text:
 // negated operators against a variable with no value (peer: false), ForAnyValue:...IfExists on an absent
-// key (peer: false; the IfExists rule has no exception for set operators), Null on an empty list (peer: present).
+// key (peer: false; the IfExists rule has no exception for set operators), and an empty list under Null or an
+// operator without set qualifier (we read an empty list as "no value"; the peer as a present key).
 import { describe, expect, it } from 'vitest';
 import { check, clause } from './helpers';
 import { evaluateConditions } from '../../../src/lib/domain/conditions/evaluateCondition';

@@ -4,6 +4,7 @@
 // instead of the peer are listed in evaluateCondition.test.ts and are not repeated here.
 import { describe, expect, it } from 'vitest';
 import { runSimulation } from '@cloud-copilot/iam-simulate';
+import fc from 'fast-check';
 import { check } from './helpers';
 
 type Case = readonly [operator: string, key: string, values: readonly string[], context: Record<string, string | string[]>];
@@ -93,5 +94,41 @@ describe('agreement with the peer simulator, clause by clause', () => {
     const [operator, key, values, context] = testCase;
     const ours = check(operator, key, values, context).matched;
     expect(ours).toBe(await peerAllows(testCase));
+  });
+});
+
+describe('agreement with the peer simulator on generated string conditions', () => {
+  const SINGLE = 'aws:PrincipalTag/t';
+  const MULTI = 'aws:CalledVia';
+  const word = fc.stringMatching(/^[abA*?]{0,3}$/);
+  const base = fc.constantFrom('StringEquals', 'StringNotEquals', 'StringEqualsIgnoreCase', 'StringNotEqualsIgnoreCase', 'StringLike', 'StringNotLike');
+  const generated = fc
+    .record({
+      set: fc.constantFrom('', 'ForAnyValue:', 'ForAllValues:'),
+      base,
+      ifExists: fc.boolean(),
+      multi: fc.boolean(),
+      policy: fc.array(word, { minLength: 1, maxLength: 3 }),
+      request: fc.option(fc.array(fc.stringMatching(/^[abA*?]{0,3}$/), { maxLength: 3 }), { nil: undefined }),
+    })
+    // Single-valued keys hold one string; multivalued keys hold a list (the peer reads key types from its catalog).
+    .filter(({ multi, request }) => multi || request === undefined || request.length === 1)
+    // Documented departures (see evaluateCondition.test.ts): ForAnyValue:...IfExists on an absent key, and an
+    // empty list under an operator without set qualifier (we read it as "no value", the peer as a present list).
+    .filter(({ set, ifExists, request }) => !(set === 'ForAnyValue:' && ifExists && (request === undefined || request.length === 0)))
+    .filter(({ set, request }) => !(set === '' && request !== undefined && request.length === 0));
+
+  it('matches the peer clause by clause (seeded)', async () => {
+    await fc.assert(
+      fc.asyncProperty(generated, async ({ set, base, ifExists, multi, policy, request }) => {
+        const operator = `${set}${base}${ifExists ? 'IfExists' : ''}`;
+        const key = multi ? MULTI : SINGLE;
+        const context: Record<string, string | string[]> =
+          request === undefined ? {} : multi ? { [key]: request } : { [key]: request[0] as string };
+        const testCase: Case = [operator, key, policy, context];
+        expect(check(operator, key, policy, context).matched).toBe(await peerAllows(testCase));
+      }),
+      { seed: 20261129, numRuns: 300 },
+    );
   });
 });
