@@ -40,6 +40,8 @@ describe('matchResource', () => {
     ['arn:aws:s3:::*', 'arn:aws:dynamodb:us-east-1:111122223333:table/t', false],
     ['arn:aws:dynamodb:*:*:table/*', 'arn:aws:dynamodb:us-east-1:111122223333:table/Books/index/ByAuthor', true],
     ['arn:aws:dynamodb:*:*:table/Books', 'arn:aws:dynamodb:us-east-1:111122223333:table/books', false],
+    // Wildcards may stand for the resource type too (the peer simulator disagrees; see resourcePeerAgreement.test.ts).
+    ['arn:aws:dynamodb:*:*:*/Books', 'arn:aws:dynamodb:us-east-1:111122223333:table/Books', true],
     // Fewer than six parts: the last pattern part covers the rest of the ARN, colons included.
     ['arn:aws:ec2:*', 'arn:aws:ec2:us-east-1:111122223333:instance/i-1', true],
     ['arn:aws:ec2:*', 'arn:aws:s3:::bucket', false],
