@@ -43,4 +43,3 @@ describe('makeIcons', () => {
     expect(png.pixel(32, 32)[3]).toBe(255);
   });
 });
-});
