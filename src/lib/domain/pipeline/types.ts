@@ -2,7 +2,9 @@
 // authenticate → authorize → process. Invariant: records are plain JSON (no functions, no Dates),
 // so they can be persisted, shared and replayed; a failed or denied request leaves the world unchanged.
 import type { Json } from '../policy/types';
+import type { ConsoleSignInCheck } from '../authentication/consoleSignIn';
 import type { CryptoPort } from '../authentication/crypto';
+import type { SigV4CheckResult, SigV4Computation } from '../authentication/sigv4';
 import type { Decision, EvaluationResult, RequestContext, RequestPrincipal } from '../evaluation/types';
 
 // ---------------------------------------------------------------- requests
@@ -87,6 +89,12 @@ export interface AuthenticationStep {
   readonly kind: AuthenticationStepKind;
   readonly ok: boolean;
   readonly params?: Readonly<Record<string, string>>;
+  /** For console sign-in steps: which check of the sign-in page this was. */
+  readonly signInCheck?: ConsoleSignInCheck;
+  /** For 'sigv4.sign' / 'sigv4.verify': every intermediate of the computation (canonical request, string to sign, keys). */
+  readonly sigv4?: SigV4Computation;
+  /** For 'sigv4.verify': the verifier's checks in order. */
+  readonly sigv4Checks?: readonly SigV4CheckResult[];
 }
 
 /** Who the request was authenticated as, with what AWS derives from it for the request context. */
@@ -108,6 +116,8 @@ export interface AuthenticatedPrincipal {
   readonly mfaAuthenticatedAt?: string;
   /** The access key used (AKIA… or ASIA…). */
   readonly accessKeyId?: string;
+  /** For an application on EC2: the instance whose profile supplied the credentials (ec2:SourceInstanceARN). */
+  readonly sourceInstanceArn?: string;
 }
 
 export interface AuthenticationOutcome {
