@@ -8,7 +8,7 @@
 //   {"AWS":"*"} matches anonymous callers too (the S3 user guide, "Grant anonymous permissions", lists both).
 // - "You cannot use a wildcard to match part of a principal name or ARN": partial wildcards match no one.
 import { describe, expect, it } from 'vitest';
-import { matchPrincipal } from '../../../src/lib/domain/matching/matchPrincipal';
+import { accountPrincipalOf, matchPrincipal } from '../../../src/lib/domain/matching/matchPrincipal';
 import type { PrincipalBlock } from '../../../src/lib/domain/policy/types';
 import type { RequestPrincipal } from '../../../src/lib/domain/evaluation/types';
 
@@ -88,5 +88,20 @@ describe('matchPrincipal', () => {
   ])('%s', (_label, principalBlock, caller, pattern) => {
     const result = matchPrincipal(principalBlock, callers[caller]);
     expect(result).toEqual(pattern === null ? { matched: false } : { matched: true, pattern });
+  });
+});
+
+describe('accountPrincipalOf', () => {
+  it.each([
+    [ACCT, ACCT],
+    [`arn:aws:iam::${ACCT}:root`, ACCT],
+    [`arn:aws-cn:iam::${ACCT}:root`, ACCT],
+    [`arn:aws:iam::${ACCT}:user/alice`, null],
+    ['12345678901', null],
+    ['arn:aws:iam::*:root', null],
+    [`arn:aws:sts::${ACCT}:root`, null],
+    ['*', null],
+  ])('%s → %s', (entry, account) => {
+    expect(accountPrincipalOf(entry)).toBe(account);
   });
 });

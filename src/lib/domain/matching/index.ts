@@ -5,7 +5,7 @@ export type { CompiledWildcard } from './wildcard';
 export { matchAction } from './matchAction';
 export { matchResource, matchResourceEscaped, matchResourceWithVariables } from './matchResource';
 export type { ResourceMatch } from './matchResource';
-export { matchPrincipal } from './matchPrincipal';
+export { matchPrincipal, accountPrincipalOf } from './matchPrincipal';
 export type { PrincipalMatch } from './matchPrincipal';
 export { substituteVariables } from './policyVariables';
 export type { Substitution, PolicyVersion } from './policyVariables';

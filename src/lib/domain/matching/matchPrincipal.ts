@@ -28,8 +28,12 @@ function accountOf(principal: RequestPrincipal): string | null {
   }
 }
 
-/** `123456789012` or `arn:<partition>:iam::123456789012:root` name a whole account. */
-function accountNamed(entry: string): string | null {
+/**
+ * The account an AWS principal entry names as a whole (`123456789012` or `arn:<partition>:iam::ID:root`), or null.
+ * Such an entry delegates to the account: within that account its own identity policies still decide
+ * (Principal, "AWS account principals"), which the evaluator needs to know when a match came from one.
+ */
+export function accountPrincipalOf(entry: string): string | null {
   if (accountId.test(entry)) return entry;
   const parts = splitArn(entry);
   if (parts && entry.startsWith('arn:') && parts[1] === 'iam' && parts[2] === '' && parts[4] === 'root' && accountId.test(parts[3])) {
@@ -42,7 +46,7 @@ function matchesAwsEntry(entry: string, principal: RequestPrincipal): boolean {
   // `{"AWS": "*"}` is the same as `"*"`: every caller, anonymous ones included
   // (Principal, "All principals": for anonymous users the two forms are equivalent).
   if (entry === '*') return true;
-  const account = accountNamed(entry);
+  const account = accountPrincipalOf(entry);
   if (account !== null) return accountOf(principal) === account;
   switch (principal.kind) {
     case 'user':
