@@ -12,7 +12,7 @@ export interface BoundaryReport {
 
 export function boundaryStage(run: EvaluationRun, boundary: LoadedPolicy): BoundaryReport {
   const trace = run.trace;
-  const stageId = trace === null ? 0 : trace.enterStage('permissionsBoundary', [boundary.id]);
+  const stageId = trace === null ? 0 : trace.enterStage('permissionsBoundary', boundary.ids);
   const allows: Applied[] = [];
   scanPolicies(run, 'permissionsBoundary', stageId, [boundary], 'Allow', allows);
   const outcome = allows.length > 0 ? 'allow' : 'implicitDeny';

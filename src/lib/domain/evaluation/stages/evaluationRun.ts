@@ -23,6 +23,8 @@ export interface LoadedPolicy {
   readonly stage: StageName;
   readonly compiled: CompiledPolicy;
   readonly ref: TraceRef;
+  /** `[id]`, for the stage.enter of a stage that looks at this policy alone. */
+  readonly ids: readonly string[];
   readonly allowRefs: readonly StatementRefs[];
   readonly denyRefs: readonly StatementRefs[];
 }
@@ -42,6 +44,7 @@ export function loadedPolicy(id: string, label: string | undefined, level: strin
     stage,
     compiled,
     ref: { policyId: id },
+    ids: [id],
     allowRefs: refsOf(id, compiled.allows),
     denyRefs: refsOf(id, compiled.denies),
   };
@@ -55,11 +58,6 @@ export interface Applied {
 export interface EvaluationRun {
   readonly request: AuthorizationRequest;
   readonly trace: TraceBuilder | null;
-}
-
-/** The ids of the policies a stage looks at, for its stage.enter step. */
-export function idsOf(policies: readonly LoadedPolicy[]): string[] {
-  return policies.map((p) => p.id);
 }
 
 /**

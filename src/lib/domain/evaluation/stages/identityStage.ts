@@ -5,7 +5,7 @@
 // all AWS services and resources in the account").
 import type { StageOutcome } from '../types';
 import type { Applied, EvaluationRun, LoadedPolicy } from './evaluationRun';
-import { idsOf, scanPolicies } from './evaluationRun';
+import { scanPolicies } from './evaluationRun';
 
 export interface IdentityReport {
   readonly outcome: StageOutcome;
@@ -16,9 +16,15 @@ export interface IdentityReport {
  * `root`: the caller is the account's root user. `coveredByResource`: a resource-based policy in the same
  * account granted the role ARN, so the identity side need not allow.
  */
-export function identityStage(run: EvaluationRun, policies: readonly LoadedPolicy[], root: boolean, coveredByResource: boolean): IdentityReport {
+export function identityStage(
+  run: EvaluationRun,
+  policies: readonly LoadedPolicy[],
+  ids: readonly string[],
+  root: boolean,
+  coveredByResource: boolean,
+): IdentityReport {
   const trace = run.trace;
-  const stageId = trace === null ? 0 : trace.enterStage('identity', idsOf(policies));
+  const stageId = trace === null ? 0 : trace.enterStage('identity', ids);
   if (root) {
     trace?.stageResult('identity', stageId, 'allow', 'identity.rootFullAccess');
     return { outcome: 'allow', allows: [] };

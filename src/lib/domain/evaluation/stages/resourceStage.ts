@@ -48,7 +48,7 @@ const strength: Readonly<Record<GrantKind, number>> = { account: 0, role: 1, dir
 
 export function resourceStage(run: EvaluationRun, policy: LoadedPolicy | null, mode: ResourceMode): ResourceReport {
   const trace = run.trace;
-  const stageId = trace === null ? 0 : trace.enterStage('resource', policy === null ? [] : [policy.id]);
+  const stageId = trace === null ? 0 : trace.enterStage('resource', policy === null ? [] : policy.ids);
   const allows: Applied[] = [];
   if (policy !== null) scanPolicies(run, 'resource', stageId, [policy], 'Allow', allows);
   let grant: GrantKind | null = null;

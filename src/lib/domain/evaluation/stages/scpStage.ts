@@ -12,15 +12,10 @@ export interface ScpReport {
   readonly level?: string;
 }
 
-/** `levels`: the compiled SCPs of each level, root first, account last. */
-export function scpStage(run: EvaluationRun, levels: readonly { readonly id: string; readonly policies: readonly LoadedPolicy[] }[]): ScpReport {
+/** `levels`: the compiled SCPs of each level, root first, account last; `ids`: all of them, in that order. */
+export function scpStage(run: EvaluationRun, levels: readonly { readonly id: string; readonly policies: readonly LoadedPolicy[] }[], ids: readonly string[]): ScpReport {
   const trace = run.trace;
-  let stageId = 0;
-  if (trace !== null) {
-    const ids: string[] = [];
-    for (const level of levels) for (const p of level.policies) ids.push(p.id);
-    stageId = trace.enterStage('scp', ids);
-  }
+  const stageId = trace === null ? 0 : trace.enterStage('scp', ids);
   const allows: Applied[] = [];
   for (let i = 0; i < levels.length; i++) {
     const level = levels[i]!;

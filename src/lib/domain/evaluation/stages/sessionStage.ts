@@ -6,16 +6,16 @@
 // user session has no permissions").
 import type { StageOutcome } from '../types';
 import type { Applied, EvaluationRun, LoadedPolicy } from './evaluationRun';
-import { idsOf, scanPolicies } from './evaluationRun';
+import { scanPolicies } from './evaluationRun';
 
 export interface SessionReport {
   readonly outcome: Extract<StageOutcome, 'allow' | 'implicitDeny'>;
   readonly allows: readonly Applied[];
 }
 
-export function sessionStage(run: EvaluationRun, policies: readonly LoadedPolicy[]): SessionReport {
+export function sessionStage(run: EvaluationRun, policies: readonly LoadedPolicy[], ids: readonly string[]): SessionReport {
   const trace = run.trace;
-  const stageId = trace === null ? 0 : trace.enterStage('session', idsOf(policies));
+  const stageId = trace === null ? 0 : trace.enterStage('session', ids);
   const allows: Applied[] = [];
   if (policies.length === 0) {
     trace?.stageResult('session', stageId, 'implicitDeny', 'session.federatedWithoutPolicy');

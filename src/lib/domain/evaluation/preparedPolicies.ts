@@ -1,0 +1,161 @@
+// Prepares a PolicySet for evaluation once: every policy compiled and loaded, the per-stage id lists and
+// the deny-stage list for each kind of caller. Cached by PolicySet object (and resource-policy kind), so
+// a policy set evaluated again costs one lookup. Invariant: policy sets are immutable once evaluated
+// (the contract's readonly types); a changed set must be a new object.
+import type { PolicyKind } from '../policy/types';
+import { compiledPolicy } from './compiledPolicy';
+import type { LoadedPolicy } from './stages/evaluationRun';
+import { loadedPolicy } from './stages/evaluationRun';
+import type { EvaluationResult, PolicyInput, PolicySet, StageName } from './types';
+
+export type Malformed = Extract<EvaluationResult, { kind: 'malformed' }>;
+
+export interface LoadedLevel {
+  readonly id: string;
+  readonly policies: readonly LoadedPolicy[];
+}
+
+/** Which policy types can apply to a caller (AWS: Policy types; SCPs apply to principals of member accounts). */
+export type CallerClass = 'outside' | 'root' | 'user' | 'session';
+
+export interface DenyList {
+  readonly policies: readonly LoadedPolicy[];
+  readonly ids: readonly string[];
+}
+
+export interface PreparedPolicies {
+  readonly kind: 'prepared';
+  readonly rcpLevels: readonly LoadedLevel[] | null;
+  readonly rcpIds: readonly string[];
+  readonly scpLevels: readonly LoadedLevel[] | null;
+  readonly scpIds: readonly string[];
+  readonly resource: LoadedPolicy | null;
+  readonly identity: readonly LoadedPolicy[];
+  readonly identityIds: readonly string[];
+  readonly boundary: LoadedPolicy | null;
+  readonly session: readonly LoadedPolicy[];
+  readonly sessionIds: readonly string[];
+  /** Filled on first use per caller class. */
+  readonly denyLists: Map<CallerClass, DenyList>;
+}
+
+function load(input: PolicyInput, kind: PolicyKind, stage: StageName, level: string | undefined): LoadedPolicy | Malformed {
+  const entry = compiledPolicy(input.document, kind);
+  if (!entry.ok) {
+    const firstError = entry.diagnostics.find((d) => d.severity === 'error');
+    return {
+      kind: 'malformed',
+      code: 'MalformedPolicyDocument',
+      policyId: input.id,
+      diagnostics: entry.diagnostics,
+      message: firstError ? firstError.message : 'The policy document is malformed.',
+    };
+  }
+  return loadedPolicy(input.id, input.label, level, stage, entry);
+}
+
+function isMalformed(x: LoadedPolicy | Malformed): x is Malformed {
+  return 'kind' in x;
+}
+
+function loadLevels(levels: PolicySet['scps'], kind: 'scp' | 'rcp'): LoadedLevel[] | Malformed {
+  const out: LoadedLevel[] = [];
+  for (const level of levels ?? []) {
+    const loaded: LoadedPolicy[] = [];
+    for (const p of level.policies) {
+      const l = load(p, kind, kind, level.id);
+      if (isMalformed(l)) return l;
+      loaded.push(l);
+    }
+    out.push({ id: level.id, policies: loaded });
+  }
+  return out;
+}
+
+function levelIds(levels: readonly LoadedLevel[] | null): string[] {
+  const ids: string[] = [];
+  if (levels) for (const level of levels) for (const p of level.policies) ids.push(p.id);
+  return ids;
+}
+
+/** Compiles every policy of the set; the first malformed one (in stage order) makes the whole set malformed. */
+function prepare(set: PolicySet, roleTrust: boolean): PreparedPolicies | Malformed {
+  const rcpLevels = set.rcps ? loadLevels(set.rcps, 'rcp') : null;
+  if (rcpLevels !== null && !Array.isArray(rcpLevels)) return rcpLevels;
+  const scpLevels = set.scps ? loadLevels(set.scps, 'scp') : null;
+  if (scpLevels !== null && !Array.isArray(scpLevels)) return scpLevels;
+  let resource: LoadedPolicy | null = null;
+  if (set.resource) {
+    // A role's trust policy has its own grammar (no Resource element), so it is validated as one.
+    const l = load(set.resource, roleTrust ? 'trust' : 'resource', 'resource', undefined);
+    if (isMalformed(l)) return l;
+    resource = l;
+  }
+  const identity: LoadedPolicy[] = [];
+  for (const p of set.identity) {
+    const l = load(p, 'identity', 'identity', undefined);
+    if (isMalformed(l)) return l;
+    identity.push(l);
+  }
+  let boundary: LoadedPolicy | null = null;
+  if (set.permissionsBoundary) {
+    const l = load(set.permissionsBoundary, 'boundary', 'permissionsBoundary', undefined);
+    if (isMalformed(l)) return l;
+    boundary = l;
+  }
+  const session: LoadedPolicy[] = [];
+  for (const p of set.session ?? []) {
+    const l = load(p, 'session', 'session', undefined);
+    if (isMalformed(l)) return l;
+    session.push(l);
+  }
+  return {
+    kind: 'prepared',
+    rcpLevels,
+    rcpIds: levelIds(rcpLevels),
+    scpLevels,
+    scpIds: levelIds(scpLevels),
+    resource,
+    identity,
+    identityIds: identity.map((p) => p.id),
+    boundary,
+    session,
+    sessionIds: session.map((p) => p.id),
+    denyLists: new Map(),
+  };
+}
+
+const cache = new WeakMap<PolicySet, { plain?: PreparedPolicies | Malformed; trust?: PreparedPolicies | Malformed }>();
+
+/** The prepared form of a policy set (from the cache when this object was seen before). */
+export function preparedPolicies(set: PolicySet, roleTrust: boolean): PreparedPolicies | Malformed {
+  let slots = cache.get(set);
+  if (slots === undefined) {
+    slots = {};
+    cache.set(set, slots);
+  }
+  const slot = roleTrust ? slots.trust : slots.plain;
+  if (slot !== undefined) return slot;
+  const prepared = prepare(set, roleTrust);
+  if (roleTrust) slots.trust = prepared;
+  else slots.plain = prepared;
+  return prepared;
+}
+
+/** Every policy the deny stage looks at for this kind of caller, in stage order. */
+export function denyListFor(prepared: PreparedPolicies, caller: CallerClass): DenyList {
+  let list = prepared.denyLists.get(caller);
+  if (list !== undefined) return list;
+  const policies: LoadedPolicy[] = [];
+  if (prepared.rcpLevels) for (const level of prepared.rcpLevels) for (const p of level.policies) policies.push(p);
+  if (caller !== 'outside' && prepared.scpLevels) for (const level of prepared.scpLevels) for (const p of level.policies) policies.push(p);
+  if (prepared.resource !== null) policies.push(prepared.resource);
+  if (caller === 'user' || caller === 'session') {
+    for (const p of prepared.identity) policies.push(p);
+    if (prepared.boundary !== null) policies.push(prepared.boundary);
+  }
+  if (caller === 'session') for (const p of prepared.session) policies.push(p);
+  list = { policies, ids: policies.map((p) => p.id) };
+  prepared.denyLists.set(caller, list);
+  return list;
+}
