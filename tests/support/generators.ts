@@ -26,6 +26,9 @@ interface PrincipalFixture {
   readonly accountId?: string;
 }
 
+const keyA = `arn:aws:kms:us-east-1:${accountA}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+const keyB = `arn:aws:kms:us-east-1:${accountB}:key/0987dcba-09fe-87dc-65ba-ab0987654321`;
+
 const principals: readonly PrincipalFixture[] = [
   {
     principal: { kind: 'user', arn: `arn:aws:iam::${accountA}:user/alice`, accountId: accountA },
@@ -78,13 +81,16 @@ const principals: readonly PrincipalFixture[] = [
   { principal: { kind: 'anonymous' } },
 ];
 
+/** Which resource-based policy a resource carries: a bucket or table policy (optional), a role's trust policy or a key policy (always there). */
+type ResourcePolicyKind = 's3' | 'dynamodb' | 'trust' | 'kms';
+
 /** An action with a concrete resource of a type that action takes. `account` null: the caller's own account. */
 interface Target {
   readonly action: string;
   readonly resource: string;
   readonly account: string | null;
   /** Which service's resource-based policy can sit on this resource, if any. */
-  readonly resourcePolicy: 's3' | 'dynamodb' | null;
+  readonly resourcePolicy: ResourcePolicyKind | null;
 }
 
 const targets: readonly Target[] = [
@@ -110,6 +116,10 @@ const targets: readonly Target[] = [
   { action: 'iam:CreateUser', resource: `arn:aws:iam::${accountA}:user/new-user`, account: accountA, resourcePolicy: null },
   { action: 'ec2:DescribeInstances', resource: '*', account: null, resourcePolicy: null },
   { action: 'sts:GetCallerIdentity', resource: '*', account: null, resourcePolicy: null },
+  { action: 'sts:AssumeRole', resource: `arn:aws:iam::${accountA}:role/Dev`, account: accountA, resourcePolicy: 'trust' },
+  { action: 'sts:AssumeRole', resource: `arn:aws:iam::${accountB}:role/Auditor`, account: accountB, resourcePolicy: 'trust' },
+  { action: 'kms:Decrypt', resource: keyA, account: accountA, resourcePolicy: 'kms' },
+  { action: 'kms:Decrypt', resource: keyB, account: accountB, resourcePolicy: 'kms' },
 ];
 
 const actionPatterns = [
@@ -129,6 +139,9 @@ const actionPatterns = [
   'ec2:DescribeInstances',
   'ec2:Describe*',
   'sts:GetCallerIdentity',
+  'sts:AssumeRole',
+  'kms:Decrypt',
+  'kms:*',
   '*',
 ] as const;
 
@@ -147,6 +160,10 @@ const resourcePatterns = [
   `arn:aws:dynamodb:us-east-1:${accountB}:table/*`,
   `arn:aws:iam::${accountA}:user/*`,
   'arn:aws:iam::*:user/new-*',
+  `arn:aws:iam::${accountA}:role/*`,
+  'arn:aws:iam::*:role/Dev',
+  `arn:aws:kms:*:${accountA}:key/*`,
+  'arn:aws:kms:us-east-1:*:key/*',
 ] as const;
 
 const s3ResourcePatterns = [
@@ -279,6 +296,12 @@ const conditionTemplates: readonly ConditionTemplate[] = [
     ifExists: true,
   },
   {
+    keys: ['sts:ExternalId'],
+    operators: ['StringEquals', 'StringNotEquals'],
+    values: ['Unicorn-42', 'other-id'],
+    ifExists: true,
+  },
+  {
     keys: ['aws:TagKeys'],
     operators: ['StringEquals', 'StringLike', 'StringNotEquals'],
     values: ['team', 'env', 'cost-*'],
@@ -290,6 +313,7 @@ const nullKeys = ['aws:SourceIp', 'aws:username', 'aws:PrincipalTag/team', 'aws:
 
 /** `arbitrary` with the given probability (in percent), otherwise undefined. */
 function sometimes<T>(arbitrary: fc.Arbitrary<T>, percent: number): fc.Arbitrary<T | undefined> {
+  if (percent >= 100) return arbitrary;
   return fc.oneof(
     { weight: percent, arbitrary },
     { weight: 100 - percent, arbitrary: fc.constant(undefined) },
@@ -350,8 +374,11 @@ function listOrSingle(values: readonly string[]): fc.Arbitrary<Json> {
 
 interface StatementShape {
   readonly principal: 'none' | 'resourcePolicy' | 'everyone';
+  /** For resource-based policies: the Principal values to pick from. */
+  readonly principals?: readonly Json[];
   readonly actions: readonly string[];
-  readonly resources: readonly string[];
+  /** null: the policy type has no Resource element (a role's trust policy). */
+  readonly resources: readonly string[] | null;
   readonly allowNot: boolean;
   readonly effects: readonly ('Allow' | 'Deny')[];
   readonly conditions: boolean;
@@ -365,8 +392,9 @@ function statement(shape: StatementShape): fc.Arbitrary<JsonObject> {
       notAction: shape.allowNot ? fc.boolean() : fc.constant(false),
       actions: listOrSingle(shape.actions),
       notResource: shape.allowNot ? fc.boolean() : fc.constant(false),
-      resources: listOrSingle(shape.resources),
-      principal: shape.principal === 'resourcePolicy' ? fc.constantFrom(...resourcePolicyPrincipals) : fc.constant<Json>('*'),
+      resources: shape.resources ? listOrSingle(shape.resources) : fc.constant<Json>(null),
+      principal:
+        shape.principal === 'resourcePolicy' ? fc.constantFrom(...(shape.principals ?? resourcePolicyPrincipals)) : fc.constant<Json>('*'),
       condition: shape.conditions ? sometimes(conditionBlock, 35) : fc.constant(undefined),
       actionBias: fc.integer({ min: 0, max: 6 }),
       resourceBias: fc.integer({ min: 0, max: 6 }),
@@ -378,7 +406,7 @@ function statement(shape: StatementShape): fc.Arbitrary<JsonObject> {
       if (shape.principal !== 'none') out.Principal = s.principal;
       // Not* elements are rarer than the plain ones in real policies; keep them to about one in seven.
       out[s.notAction && s.actionBias === 0 ? 'NotAction' : 'Action'] = s.actions;
-      out[s.notResource && s.resourceBias === 0 ? 'NotResource' : 'Resource'] = s.resources;
+      if (shape.resources) out[s.notResource && s.resourceBias === 0 ? 'NotResource' : 'Resource'] = s.resources;
       if (s.condition !== undefined) out.Condition = s.condition;
       return out;
     });
@@ -419,10 +447,11 @@ const identityShape: StatementShape = {
 /** Leans a shape toward the request, so that statements match it often enough to be interesting. */
 function focused(shape: StatementShape, target: Target): StatementShape {
   const service = target.action.split(':')[0] ?? '';
+  const resources = shape.resources;
   return {
     ...shape,
     actions: [...shape.actions, target.action, target.action, `${service}:*`],
-    resources: target.resource === '*' ? shape.resources : [...shape.resources, target.resource, target.resource],
+    resources: resources === null || target.resource === '*' ? resources : [...resources, target.resource, target.resource],
   };
 }
 
@@ -444,18 +473,37 @@ const scpLevel: fc.Arbitrary<readonly JsonObject[]> = fc
 // RCPs name services that support them and never a bare "*" action (AWS: Resource control policies, syntax).
 const rcpShape: StatementShape = {
   principal: 'everyone',
-  actions: ['s3:GetObject', 's3:PutObject', 's3:ListBucket', 's3:*', 's3:Get*', 'S3:getobject', 'sts:*'],
-  resources: ['*', 'arn:aws:s3:::bucket-a/*', 'arn:aws:s3:::bucket-b', 'arn:aws:s3:::bucket-*'],
+  actions: ['s3:GetObject', 's3:PutObject', 's3:ListBucket', 's3:*', 's3:Get*', 'S3:getobject', 'sts:*', 'sts:AssumeRole', 'kms:*', 'kms:Decrypt'],
+  resources: ['*', 'arn:aws:s3:::bucket-a/*', 'arn:aws:s3:::bucket-b', 'arn:aws:s3:::bucket-*', `arn:aws:iam::${accountA}:role/*`, 'arn:aws:kms:*:*:key/*'],
   allowNot: false,
   effects: ['Deny'],
   conditions: true,
 };
 
-function resourceShape(service: 's3' | 'dynamodb'): StatementShape {
+const resourcePolicyActions: Readonly<Record<ResourcePolicyKind, readonly string[]>> = {
+  s3: ['s3:GetObject', 's3:PutObject', 's3:ListBucket', 's3:*', 's3:Get*', '*'],
+  dynamodb: ['dynamodb:GetItem', 'dynamodb:*', '*'],
+  trust: ['sts:AssumeRole', 'sts:AssumeRole', 'sts:*', 'sts:TagSession'],
+  kms: ['kms:Decrypt', 'kms:*', 'kms:Encrypt', '*'],
+};
+
+// Key policies name their key as "*" (AWS KMS, "Key policies": the policy is attached to one key);
+// a role's trust policy has no Resource element at all.
+const resourcePolicyResources: Readonly<Record<ResourcePolicyKind, readonly string[] | null>> = {
+  s3: s3ResourcePatterns,
+  dynamodb: dynamodbResourcePatterns,
+  trust: null,
+  kms: ['*', '*', `arn:aws:kms:us-east-1:${accountA}:key/*`],
+};
+
+/** Resource-based policy statements; the caller's own ARN and the public forms are drawn more often, so grants apply. */
+function resourceShape(kind: ResourcePolicyKind, fixture: PrincipalFixture): StatementShape {
+  const own = 'arn' in fixture.principal ? [{ AWS: fixture.principal.arn }] : [];
   return {
     principal: 'resourcePolicy',
-    actions: service === 's3' ? ['s3:GetObject', 's3:PutObject', 's3:ListBucket', 's3:*', 's3:Get*', '*'] : ['dynamodb:GetItem', 'dynamodb:*', '*'],
-    resources: service === 's3' ? s3ResourcePatterns : dynamodbResourcePatterns,
+    principals: [...resourcePolicyPrincipals, ...own, '*', { AWS: '*' }],
+    actions: resourcePolicyActions[kind],
+    resources: resourcePolicyResources[kind],
     allowNot: false,
     effects: ['Allow', 'Allow', 'Allow', 'Deny'],
     conditions: true,
@@ -480,6 +528,7 @@ function requestContext(fixture: PrincipalFixture, target: Target): fc.Arbitrary
       time: sometimes(fc.constantFrom(...currentTimes), 85),
       // A request with no tags carries no aws:TagKeys at all, so the key is either absent or non-empty.
       tagKeys: sometimes(fc.subarray(['team', 'env', 'cost-center', 'owner'], { minLength: 1, maxLength: 3 }), 50),
+      externalId: sometimes(fc.constantFrom('Unicorn-42', 'wrong-id'), 50),
       prefix: sometimes(fc.constantFrom('home/', 'home/alice/', 'reports/', 'home/carol/x'), 70),
     })
     .map((c) => {
@@ -488,6 +537,7 @@ function requestContext(fixture: PrincipalFixture, target: Target): fc.Arbitrary
       if (c.time !== undefined) context['aws:CurrentTime'] = c.time;
       if (c.tagKeys !== undefined) context['aws:TagKeys'] = c.tagKeys;
       if (target.action === 's3:ListBucket' && c.prefix !== undefined) context['s3:prefix'] = c.prefix;
+      if (target.action === 'sts:AssumeRole' && c.externalId !== undefined) context['sts:ExternalId'] = c.externalId;
       if (!authenticated) return context;
       if (c.username !== undefined && fixture.username !== undefined) context['aws:username'] = c.username;
       if (c.arn !== undefined && fixture.principalArn !== undefined) context['aws:PrincipalArn'] = c.arn;
@@ -511,23 +561,27 @@ function orgLevels(prefix: string, levels: readonly (readonly JsonObject[])[]): 
 /** A full case: a caller, an action on a resource, its context, and the policies that apply. */
 export const evaluationInput: fc.Arbitrary<EvaluationInput> = fc
   .record({ fixture: fc.constantFrom(...principals), target: fc.constantFrom(...targets) })
-  .filter(({ fixture, target }) => !(fixture.principal.kind === 'anonymous' && target.action === 'sts:GetCallerIdentity'))
+  // Only S3 serves unsigned requests among these services.
+  .filter(({ fixture, target }) => fixture.principal.kind !== 'anonymous' || target.action.startsWith('s3:'))
   .chain(({ fixture, target }) => {
     const kind = fixture.principal.kind;
     const anonymous = kind === 'anonymous';
     const root = kind === 'root';
-    const onS3 = target.action.startsWith('s3:');
+    // RCPs apply to the services that support them: S3, STS and KMS here (AWS Organizations, "Resource control policies").
+    const rcpService = /^(s3|sts|kms):/.test(target.action) && target.action !== 'sts:GetCallerIdentity';
+    // A role always has a trust policy and a key always has a key policy; buckets and tables may have none.
+    const alwaysResourcePolicy = target.resourcePolicy === 'trust' || target.resourcePolicy === 'kms';
     return fc
       .record({
         context: requestContext(fixture, target),
         identity: anonymous || root ? fc.constant<JsonObject[]>([]) : fc.array(policyDocument(focused(identityShape, target), 3), { minLength: 0, maxLength: 3 }),
         boundary: anonymous || root ? fc.constant(undefined) : sometimes(policyDocument(focused(identityShape, target), 2), 25),
         scps: anonymous ? fc.constant(undefined) : sometimes(fc.array(scpLevel, { minLength: 1, maxLength: 3 }), 30),
-        rcps: onS3
+        rcps: rcpService
           ? sometimes(fc.array(fc.array(policyDocument(rcpShape, 2), { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 2 }), 25)
           : fc.constant(undefined),
         resource: target.resourcePolicy
-          ? sometimes(policyDocument(focused(resourceShape(target.resourcePolicy), target), 3), 50)
+          ? sometimes(policyDocument(focused(resourceShape(target.resourcePolicy, fixture), target), 3), alwaysResourcePolicy ? 100 : 50)
           : fc.constant(undefined),
         session:
           kind === 'assumedRole' ? sometimes(policyDocument(focused(identityShape, target), 2), 30) : fc.constant(undefined),

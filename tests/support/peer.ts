@@ -213,6 +213,18 @@ export const knownPeerDifferences: readonly { readonly entry: string; readonly a
       ),
   },
   {
+    entry: 'NotIpAddress with a bare IPv4 address and an IPv6 caller',
+    applies: (input) => {
+      const sourceIp = Object.entries(input.request.context).find(([key]) => key.toLowerCase() === 'aws:sourceip')?.[1];
+      if (typeof sourceIp !== 'string' || !sourceIp.includes(':')) return false;
+      return someClause(
+        input,
+        (operator, _key, values) =>
+          parseOperator(operator)?.base === 'NotIpAddress' && values.some((v) => typeof v === 'string' && v.includes('.') && !v.includes('/')),
+      );
+    },
+  },
+  {
     entry: 'A NotResource entry with a variable that has no value excludes nothing',
     applies: (input) =>
       everyPolicy(input).some((policy) =>
@@ -222,6 +234,19 @@ export const knownPeerDifferences: readonly { readonly entry: string; readonly a
       ),
   },
 ];
+
+/** True when some statement of some policy has a condition clause matching `test`. */
+function someClause(input: EvaluationInput, test: (operator: string, key: string, values: Json[]) => boolean): boolean {
+  return everyPolicy(input).some((policy) =>
+    statementsOf(policy).some((statement) => {
+      const condition = statement.Condition;
+      if (!isObject(condition)) return false;
+      return Object.entries(condition).some(
+        ([operator, clauses]) => isObject(clauses) && Object.entries(clauses).some(([key, values]) => test(operator, key, listOf(values))),
+      );
+    }),
+  );
+}
 
 export function peerDifference(input: EvaluationInput): string | null {
   for (const difference of knownPeerDifferences) if (difference.applies(input)) return difference.entry;
