@@ -36,7 +36,7 @@ export interface PreparedPolicies {
   readonly session: readonly LoadedPolicy[];
   readonly sessionIds: readonly string[];
   /** Filled on first use per caller class. */
-  readonly denyLists: Map<CallerClass, DenyList>;
+  readonly denyLists: Partial<Record<CallerClass, DenyList>>;
 }
 
 function load(input: PolicyInput, kind: PolicyKind, stage: StageName, level: string | undefined): LoadedPolicy | Malformed {
@@ -121,7 +121,7 @@ function prepare(set: PolicySet, roleTrust: boolean): PreparedPolicies | Malform
     boundary,
     session,
     sessionIds: session.map((p) => p.id),
-    denyLists: new Map(),
+    denyLists: {},
   };
 }
 
@@ -144,7 +144,7 @@ export function preparedPolicies(set: PolicySet, roleTrust: boolean): PreparedPo
 
 /** Every policy the deny stage looks at for this kind of caller, in stage order. */
 export function denyListFor(prepared: PreparedPolicies, caller: CallerClass): DenyList {
-  let list = prepared.denyLists.get(caller);
+  let list = prepared.denyLists[caller];
   if (list !== undefined) return list;
   const policies: LoadedPolicy[] = [];
   if (prepared.rcpLevels) for (const level of prepared.rcpLevels) for (const p of level.policies) policies.push(p);
@@ -156,6 +156,6 @@ export function denyListFor(prepared: PreparedPolicies, caller: CallerClass): De
   }
   if (caller === 'session') for (const p of prepared.session) policies.push(p);
   list = { policies, ids: policies.map((p) => p.id) };
-  prepared.denyLists.set(caller, list);
+  prepared.denyLists[caller] = list;
   return list;
 }
