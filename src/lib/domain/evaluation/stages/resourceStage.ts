@@ -7,7 +7,7 @@
 // AWS: Policy evaluation logic, "How AWS enforcement code logic evaluates requests" (Resource-based
 // policies: IAM role / role session / IAM user / federated user); Cross-account policy evaluation logic;
 // IAM JSON policy elements: Principal ("AWS account principals" delegate to the account's IAM policies).
-import { matchPrincipal } from '../../matching/matchPrincipal';
+import { accountPrincipalOf, matchPrincipal } from '../../matching/matchPrincipal';
 import type { RequestPrincipal, StageOutcome } from '../types';
 import type { StageBecause } from '../trace';
 import type { Applied, EvaluationRun, LoadedPolicy } from './evaluationRun';
@@ -31,15 +31,13 @@ export interface ResourceReport {
   readonly allows: readonly Applied[];
 }
 
-const accountId = /^\d{12}$/;
-
 function grantKind(applied: Applied, principal: RequestPrincipal): GrantKind {
   const block = applied.statement.principal;
   // NotPrincipal in an Allow names everyone but the listed: as broad as "*".
   if (block === null) return 'direct';
   const pattern = matchPrincipal(block, principal).pattern ?? '';
   if (pattern === '*') return 'direct';
-  if (accountId.test(pattern) || pattern.endsWith(':root')) return 'account';
+  if (accountPrincipalOf(pattern) !== null) return 'account';
   if (principal.kind === 'assumedRole' && pattern !== principal.arn) return 'role';
   return 'direct';
 }
