@@ -11,7 +11,7 @@ import { peerDifference, runPeer } from '../support/peer';
 /** Reproduce a failing run with DIFF_SEED=<seed printed by fast-check>. */
 const seed = Number(process.env.DIFF_SEED ?? 20261129);
 // Enough runs that, after the excluded shapes and the rare refusal, at least `minCompared` are compared.
-const numRuns = 2600;
+const numRuns = 3000;
 /** The brief's floor: at least this many cases actually compared per run. */
 const minCompared = 2000;
 

@@ -69,6 +69,11 @@ const principals: readonly PrincipalFixture[] = [
     accountId: accountB,
   },
   {
+    principal: { kind: 'federatedUser', arn: `arn:aws:sts::${accountA}:federated-user/fed-alice`, accountId: accountA },
+    principalArn: `arn:aws:sts::${accountA}:federated-user/fed-alice`,
+    accountId: accountA,
+  },
+  {
     principal: { kind: 'root', arn: `arn:aws:iam::${accountA}:root`, accountId: accountA },
     principalArn: `arn:aws:iam::${accountA}:root`,
     accountId: accountA,
@@ -194,6 +199,7 @@ const resourcePolicyPrincipals: readonly Json[] = [
   { AWS: `arn:aws:iam::${accountB}:user/bob` },
   { AWS: `arn:aws:iam::${accountA}:role/Dev` },
   { AWS: `arn:aws:sts::${accountA}:assumed-role/Dev/alice-session` },
+  { AWS: `arn:aws:sts::${accountA}:federated-user/fed-alice` },
   { AWS: `arn:aws:iam::${accountB}:role/Auditor` },
   { AWS: [accountB, `arn:aws:iam::${accountA}:user/alice`] },
   { Service: 'ec2.amazonaws.com' },
@@ -426,13 +432,22 @@ function withUniqueSids(statements: readonly JsonObject[]): JsonObject[] {
   });
 }
 
-function policyDocument(shape: StatementShape, maxStatements: number): fc.Arbitrary<JsonObject> {
-  return fc.array(statement(shape), { minLength: 1, maxLength: maxStatements }).map(withUniqueSids).chain((statements) =>
-    fc.constantFrom<JsonObject>(
-      { Version: '2012-10-17', Statement: statements },
-      statements.length === 1 ? { Version: '2012-10-17', Statement: statements[0] as Json } : { Version: '2012-10-17', Statement: statements },
-    ),
-  );
+/**
+ * A policy document. `olderVersions`: now and then '2008-10-17' or no Version at all (still valid, and
+ * common in old bucket policies), where `${...}` is literal text rather than a policy variable.
+ */
+function policyDocument(shape: StatementShape, maxStatements: number, olderVersions = false): fc.Arbitrary<JsonObject> {
+  const version: fc.Arbitrary<string | null> = olderVersions
+    ? fc.oneof({ weight: 17, arbitrary: fc.constant('2012-10-17') }, { weight: 2, arbitrary: fc.constant('2008-10-17') }, { weight: 1, arbitrary: fc.constant(null) })
+    : fc.constant('2012-10-17');
+  return fc
+    .tuple(fc.array(statement(shape), { minLength: 1, maxLength: maxStatements }).map(withUniqueSids), version, fc.boolean())
+    .map(([statements, v, single]) => {
+      const document: JsonObject = {};
+      if (v !== null) document.Version = v;
+      document.Statement = single && statements.length === 1 ? (statements[0] as Json) : statements;
+      return document;
+    });
 }
 
 const identityShape: StatementShape = {
@@ -561,8 +576,13 @@ function orgLevels(prefix: string, levels: readonly (readonly JsonObject[])[]): 
 /** A full case: a caller, an action on a resource, its context, and the policies that apply. */
 export const evaluationInput: fc.Arbitrary<EvaluationInput> = fc
   .record({ fixture: fc.constantFrom(...principals), target: fc.constantFrom(...targets) })
-  // Only S3 serves unsigned requests among these services.
-  .filter(({ fixture, target }) => fixture.principal.kind !== 'anonymous' || target.action.startsWith('s3:'))
+  // Only S3 serves unsigned requests among these services; GetFederationToken credentials cannot call
+  // IAM or STS (other than GetCallerIdentity) at all (IAM User Guide, "Permissions for GetFederationToken").
+  .filter(({ fixture, target }) => {
+    if (fixture.principal.kind === 'anonymous') return target.action.startsWith('s3:');
+    if (fixture.principal.kind === 'federatedUser') return !/^iam:|^sts:AssumeRole/.test(target.action);
+    return true;
+  })
   .chain(({ fixture, target }) => {
     const kind = fixture.principal.kind;
     const anonymous = kind === 'anonymous';
@@ -574,17 +594,20 @@ export const evaluationInput: fc.Arbitrary<EvaluationInput> = fc
     return fc
       .record({
         context: requestContext(fixture, target),
-        identity: anonymous || root ? fc.constant<JsonObject[]>([]) : fc.array(policyDocument(focused(identityShape, target), 3), { minLength: 0, maxLength: 3 }),
-        boundary: anonymous || root ? fc.constant(undefined) : sometimes(policyDocument(focused(identityShape, target), 2), 25),
+        identity: anonymous || root ? fc.constant<JsonObject[]>([]) : fc.array(policyDocument(focused(identityShape, target), 3, true), { minLength: 0, maxLength: 3 }),
+        boundary: anonymous || root ? fc.constant(undefined) : sometimes(policyDocument(focused(identityShape, target), 2, true), 25),
         scps: anonymous ? fc.constant(undefined) : sometimes(fc.array(scpLevel, { minLength: 1, maxLength: 3 }), 30),
         rcps: rcpService
           ? sometimes(fc.array(fc.array(policyDocument(rcpShape, 2), { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 2 }), 25)
           : fc.constant(undefined),
         resource: target.resourcePolicy
-          ? sometimes(policyDocument(focused(resourceShape(target.resourcePolicy, fixture), target), 3), alwaysResourcePolicy ? 100 : 50)
+          ? sometimes(policyDocument(focused(resourceShape(target.resourcePolicy, fixture), target), 3, true), alwaysResourcePolicy ? 100 : 50)
           : fc.constant(undefined),
+        // GetFederationToken sessions nearly always carry a session policy (without one they have no permissions).
         session:
-          kind === 'assumedRole' ? sometimes(policyDocument(focused(identityShape, target), 2), 30) : fc.constant(undefined),
+          kind === 'assumedRole' || kind === 'federatedUser'
+            ? sometimes(policyDocument(focused(identityShape, target), 2, true), kind === 'federatedUser' ? 85 : 30)
+            : fc.constant(undefined),
       })
       .map((drawn): EvaluationInput => {
         const resourceAccount = target.account ?? (fixture.accountId ?? accountA);

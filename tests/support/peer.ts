@@ -184,7 +184,8 @@ export const knownPeerDifferences: readonly { readonly entry: string; readonly a
     entry: 'A session policy does not limit a resource-based grant to the session itself',
     applies: ({ request, policies }) => {
       const principal = request.principal;
-      if (principal.kind !== 'assumedRole' || (policies.session ?? []).length === 0) return false;
+      if (principal.kind !== 'assumedRole' && principal.kind !== 'federatedUser') return false;
+      if ((policies.session ?? []).length === 0) return false;
       if (principal.accountId !== request.resourceAccount) return false;
       return statementsOf(policies.resource).some((statement) => {
         if (statement.Effect !== 'Allow') return false;
@@ -193,6 +194,23 @@ export const knownPeerDifferences: readonly { readonly entry: string; readonly a
         return isObject(named) && listOf(named.AWS).some((aws) => aws === '*' || aws === principal.arn);
       });
     },
+  },
+  {
+    entry: 'A federated user session without a session policy has no permissions',
+    applies: ({ request, policies }) => request.principal.kind === 'federatedUser' && (policies.session ?? []).length === 0,
+  },
+  {
+    entry: 'Policy variables work only under Version 2012-10-17',
+    applies: (input) =>
+      everyPolicy(input).some((policy) => {
+        const document = typeof policy.document === 'string' ? (JSON.parse(policy.document) as Json) : policy.document;
+        if (!isObject(document) || document.Version === '2012-10-17') return false;
+        return statementsOf(policy).some(
+          (statement) =>
+            [...listOf(statement.Resource), ...listOf(statement.NotResource)].some((entry) => typeof entry === 'string' && entry.includes('${')) ||
+            (isObject(statement.Condition) && JSON.stringify(statement.Condition).includes('${')),
+        );
+      }),
   },
   {
     entry: 'Negated condition operators match a policy variable that has no value',
