@@ -8,7 +8,8 @@ import type { CatalogAction } from './catalog';
 /**
  * Actions whose effect differs from what their verb says. Each is a deliberate reading: removing an
  * inline policy or a version changes its owner (Update); Query/Scan and the authorization-details dump
- * enumerate (List); getting a session or encrypting produces something new (Create).
+ * enumerate (List); getting a session or encrypting produces something new (Create); reading one
+ * summary or one login profile is Read although AWS files them under List.
  */
 const exceptions: Readonly<Record<string, Crud>> = {
   'iam:deleteuserpolicy': 'Update',
@@ -20,6 +21,7 @@ const exceptions: Readonly<Record<string, Crud>> = {
   'iam:createpolicyversion': 'Update',
   'iam:getaccountauthorizationdetails': 'List',
   'iam:getaccountsummary': 'Read',
+  'iam:getloginprofile': 'Read',
   'dynamodb:query': 'List',
   'dynamodb:scan': 'List',
   'sts:getsessiontoken': 'Create',
