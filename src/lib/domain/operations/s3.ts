@@ -123,13 +123,16 @@ function bucketTarget(ctx: PlanContext, action: string, bucketName: string, reso
   if (!found || !policy) return [base];
   const outsider = ctx.caller.principalType === 'Anonymous' || ctx.caller.accountId !== found.account.id;
   const restricted = found.bucket.publicAccessBlock?.restrictPublicBuckets === true && isPublicPolicy(policy) && outsider;
+  const document = restricted ? withoutPublicStatements(policy) : policy;
+  // With every statement public, nothing of the policy is left for this caller: no resource policy applies.
+  if (restricted && statementsOf(JSON.parse(document) as Json).length === 0) return [base];
   return [
     {
       ...base,
       resourcePolicy: {
         source: { kind: 'bucketPolicy', bucket: found.bucket.name },
         label: restricted ? `bucket ${found.bucket.name} · bucket policy (public statements ignored: RestrictPublicBuckets)` : `bucket ${found.bucket.name} · bucket policy`,
-        document: restricted ? withoutPublicStatements(policy) : policy,
+        document,
       },
     },
   ];
