@@ -63,6 +63,8 @@ export interface ApiRequest {
   readonly sourceIp?: string;
   /** Default 'us-east-1' (aws:RequestedRegion). */
   readonly region?: string;
+  /** Which client sent it, when the UI knows ('cli' for the terminal), so scenarios can ask for a CLI step. */
+  readonly via?: 'cli' | 'console';
 }
 
 // ---------------------------------------------------------------- authentication
