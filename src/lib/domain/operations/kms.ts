@@ -50,6 +50,8 @@ function keyParam(ctx: PlanContext): string {
 function keyTarget(action: string) {
   return (ctx: PlanContext): AuthorizationTarget[] => {
     const loc = locate(ctx.world, ctx, keyParam(ctx));
+    // Without the key there is no key policy to evaluate; KMS answers NotFoundException.
+    if (!loc.key) return fail('NotFoundException', `Key '${loc.arn}' does not exist`, 400);
     const tags: Record<string, string> = {};
     for (const [k, v] of Object.entries(loc.key?.tags ?? {})) tags[`aws:ResourceTag/${k}`] = v;
     return [
