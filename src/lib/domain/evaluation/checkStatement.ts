@@ -8,6 +8,7 @@ import { matchResource, matchResourceEscaped } from '../matching/matchResource';
 import { matchPrincipal } from '../matching/matchPrincipal';
 import { substituteVariables } from '../matching/policyVariables';
 import { evaluateCondition, type ConditionResult } from '../conditions/evaluateCondition';
+import { notPrincipalExcludes } from './notPrincipalExcludes';
 import type { CompiledStatement, ResourcePattern } from './compiledPolicy';
 import type { StatementRefs } from './stages/evaluationRun';
 import type { TraceBuilder } from './trace';
@@ -75,8 +76,12 @@ function scanResources(patterns: readonly ResourcePattern[], arn: string, contex
   return scratch;
 }
 
-/** Fast check: does the statement apply? No trace, stops at the first element that does not match. */
-export function statementApplies(st: CompiledStatement, request: AuthorizationRequest): boolean {
+/**
+ * Fast check: does the statement apply? No trace, stops at the first element that does not match.
+ * `boundary`: the caller has a permissions boundary, and AWS then applies a NotPrincipal Deny to it whatever
+ * the NotPrincipal lists (AWS: Permissions boundaries for IAM entities, the "Important" note on NotPrincipal).
+ */
+export function statementApplies(st: CompiledStatement, request: AuthorizationRequest, boundary: boolean): boolean {
   const action = request.action;
   if (st.actions !== null) {
     if (firstActionMatch(st.actions, action) === null) return false;
@@ -88,7 +93,9 @@ export function statementApplies(st: CompiledStatement, request: AuthorizationRe
   }
   if (st.principal !== null) {
     if (!matchPrincipal(st.principal, request.principal).matched) return false;
-  } else if (st.notPrincipal !== null && matchPrincipal(st.notPrincipal, request.principal).matched) return false;
+  } else if (st.notPrincipal !== null && notPrincipalExcludes(st.notPrincipal, request.principal) !== null && !(boundary && st.effect === 'Deny')) {
+    return false;
+  }
   const conditions = st.conditions;
   for (let i = 0; i < conditions.length; i++) {
     if (!evaluateCondition(conditions[i]!, request.context, st.version).matched) return false;
@@ -107,6 +114,7 @@ export function traceStatement(
   stage: StageName,
   parentId: number,
   refs: StatementRefs,
+  boundary: boolean,
 ): boolean {
   const matches: ElementMatch[] = [];
   let elementsMatch = true;
@@ -150,12 +158,12 @@ export function traceStatement(
       matches.push({ element: 'Principal', matched: false, value, reason: 'principalNotListed' });
     }
   } else if (st.notPrincipal !== null) {
-    const hit = matchPrincipal(st.notPrincipal, request.principal);
+    const excludedBy = notPrincipalExcludes(st.notPrincipal, request.principal);
     const value = principalLabel(request.principal);
-    if (!hit.matched) matches.push({ element: 'NotPrincipal', matched: true, value });
+    if (excludedBy === null || (boundary && st.effect === 'Deny')) matches.push({ element: 'NotPrincipal', matched: true, value });
     else {
       elementsMatch = false;
-      matches.push({ element: 'NotPrincipal', matched: false, value, pattern: hit.pattern, reason: 'principalExcluded' });
+      matches.push({ element: 'NotPrincipal', matched: false, value, pattern: excludedBy, reason: 'principalExcluded' });
     }
   }
   const clauses = st.conditions;

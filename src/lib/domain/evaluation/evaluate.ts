@@ -70,7 +70,8 @@ export function evaluate(input: EvaluationInput, options?: EvaluateOptions): Eva
   if (prepared.kind === 'malformed') return prepared;
 
   const caller = callerClassOf(principal);
-  const run: EvaluationRun = { request, trace: options?.trace === false ? null : new TraceBuilder() };
+  const hasIdentity = caller === 'user' || caller === 'session';
+  const run: EvaluationRun = { request, trace: options?.trace === false ? null : new TraceBuilder(), boundary: hasIdentity && prepared.boundary !== null };
 
   // 1. Deny evaluation over every policy that applies to this caller.
   const denies = denyEvaluation(run, denyListFor(prepared, caller));
@@ -118,7 +119,6 @@ export function evaluate(input: EvaluationInput, options?: EvaluateOptions): Eva
   }
 
   // 5. Identity-based policies (the root user has full access on its own side).
-  const hasIdentity = caller === 'user' || caller === 'session';
   const idr = identityStage(
     run,
     hasIdentity ? prepared.identity : noPolicies,

@@ -58,6 +58,8 @@ export interface Applied {
 export interface EvaluationRun {
   readonly request: AuthorizationRequest;
   readonly trace: TraceBuilder | null;
+  /** The caller has a permissions boundary (it changes how NotPrincipal in a Deny treats it). */
+  readonly boundary: boolean;
 }
 
 /**
@@ -73,7 +75,7 @@ export function scanPolicies(run: EvaluationRun, stage: StageName, stageId: numb
     if (trace === null) {
       for (let s = 0; s < statements.length; s++) {
         const st = statements[s]!;
-        if (statementApplies(st, run.request)) out.push({ policy, statement: st });
+        if (statementApplies(st, run.request, run.boundary)) out.push({ policy, statement: st });
       }
       continue;
     }
@@ -83,7 +85,7 @@ export function scanPolicies(run: EvaluationRun, stage: StageName, stageId: numb
     const policyStepId = trace.enterPolicy(stage, stageId, policy.ref, policy.label, policy.level);
     for (let s = 0; s < statements.length; s++) {
       const st = statements[s]!;
-      if (traceStatement(st, run.request, trace, stage, policyStepId, refs[s]!)) out.push({ policy, statement: st });
+      if (traceStatement(st, run.request, trace, stage, policyStepId, refs[s]!, run.boundary)) out.push({ policy, statement: st });
     }
   }
 }
