@@ -517,4 +517,17 @@ export const en = {
   'history.list': 'Requests, newest first',
   'history.item': '{outcome}: {operation} by {who}',
   'history.resendLabel': 'Send {operation} again into the lab as it is now',
+  // ---- cli: the terminal
+  'cli.title': 'AWS CLI',
+  'cli.intro': 'A terminal that speaks the AWS CLI. Each aws command is a signed request to this lab: it appears on the stage and in the history. Until you configure an access key, commands run as the identity you are signed in as (like AWS CloudShell). Type help to start.',
+  'cli.outputLabel': 'Terminal output',
+  'cli.inputLabel': 'Command (Enter runs it, Tab completes, up and down arrows walk the history)',
+  'cli.promptLabel': 'Answer for aws configure: {question}',
+  'cli.running': 'Running…',
+  'cli.loading': 'Loading the terminal…',
+  'cli.clear': 'Clear the terminal',
+  'cli.showRequest': 'Show {operation} on the stage',
+  'cli.copy': 'Copy the output',
+  'cli.copied': 'Output copied',
+  'cli.actingAs': 'Without configured credentials, commands run as {who}.',
 } as const;
