@@ -53,6 +53,8 @@ function userTarget(action: string) {
 function iamTarget(action: string, nameOf: (ctx: Parameters<OperationSpec['plan']>[0]) => string | undefined) {
   return (ctx: Parameters<OperationSpec['plan']>[0], accountId: string) => {
     const name = nameOf(ctx);
+    // The root user acting on itself (its own access keys, GetUser): the resource is the account root.
+    if (!name && ctx.caller.principalType === 'Account') return target(action, planAccount(ctx).root.arn);
     if (!name) return fail('ValidationError', 'Must specify userName when calling with non-User credentials', 400);
     const account = planAccount(ctx);
     const key = findName(account.users, name);
