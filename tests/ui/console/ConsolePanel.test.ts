@@ -1,0 +1,39 @@
+// @vitest-environment jsdom
+// The console panel follows the live lab: after each request its detail shows the world as it now is,
+// and an unknown or deleted entity says so instead of failing.
+import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import ConsolePanel from '../../../src/lib/ui/console/ConsolePanel.svelte';
+import { accountId, makeLab } from './labFixture';
+
+afterEach(cleanup);
+
+describe('ConsolePanel', () => {
+  it('lists the key it just created, because it reads the live world', async () => {
+    const lab = await makeLab('alice');
+    render(ConsolePanel, { lab, entity: `user/${accountId}/carol`, onNavigate: vi.fn() });
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toContain('carol');
+    expect(screen.getAllByRole('button', { name: /^Deactivate AKIA/ })).toHaveLength(1);
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Create access key' }));
+    await vi.waitFor(() => expect(screen.getAllByRole('button', { name: /^Deactivate AKIA/ })).toHaveLength(2));
+  });
+
+  it.each([
+    ['a user that does not exist', `user/${accountId}/nobody`],
+    ['text that is no entity ref', 'garbage'],
+  ])('says so for %s', async (_label, entity) => {
+    const lab = await makeLab();
+    render(ConsolePanel, { lab, entity, onNavigate: vi.fn() });
+    expect(screen.getByText('This no longer exists in the lab.')).toBeTruthy();
+  });
+
+  it('opens a create form for new/<account>/<kind> and closes with the close button', async () => {
+    const lab = await makeLab('alice');
+    const onNavigate = vi.fn();
+    render(ConsolePanel, { lab, entity: `new/${accountId}/bucket`, onNavigate });
+    expect(screen.getByRole('form', { name: 'Create an S3 bucket' })).toBeTruthy();
+    await fireEvent.click(screen.getByRole('button', { name: 'Close the detail panel' }));
+    expect(onNavigate).toHaveBeenCalledWith(null);
+  });
+});
