@@ -34,6 +34,8 @@ export interface FrameView {
   readonly lines: readonly string[];
   readonly items: readonly Item[];
   readonly conditions: readonly Item[];
+  /** Heading of the `conditions` list when it is not a statement's conditions (e.g. SigV4 checks). */
+  readonly conditionsTitle?: string;
   readonly policy?: PolicyView;
   /** Values an authentication step looked at (never secrets: the pipeline puts none there). */
   readonly params: readonly (readonly [string, string])[];
@@ -107,12 +109,23 @@ export function statementMarks(document: Json, step: StatementStep, conditions: 
 
 function authView(step: AuthenticationStep): FrameView {
   const { canonicalRequest, stringToSign, signature, ...rest } = step.params ?? {};
-  const sigv4 = step.kind.startsWith('sigv4.') && (canonicalRequest || stringToSign || signature) ? { canonicalRequest, stringToSign, signature } : undefined;
+  const computed = step.sigv4;
+  const sig = {
+    canonicalRequest: computed?.canonicalRequest ?? canonicalRequest,
+    stringToSign: computed?.stringToSign ?? stringToSign,
+    signature: computed?.signature ?? signature,
+  };
+  const sigv4 = step.kind.startsWith('sigv4.') && (sig.canonicalRequest || sig.stringToSign || sig.signature) ? sig : undefined;
+  const checks = (step.sigv4Checks ?? []).map((c) => ({
+    text: c.detail ? `${t(`stage.sigv4.check.${c.check}` as const)} (${c.detail})` : t(`stage.sigv4.check.${c.check}` as const),
+    ok: c.outcome === 'pass',
+  }));
   return {
     title: t('stage.auth.title'),
     lines: [t(`stage.auth.${step.kind}.${step.ok ? 'ok' : 'fail'}` as const, { ...(step.params ?? {}) })],
     items: [],
-    conditions: [],
+    conditions: checks,
+    conditionsTitle: checks.length ? t('stage.sigv4.checks') : undefined,
     params: Object.entries(sigv4 ? rest : (step.params ?? {})),
     sigv4,
   };
