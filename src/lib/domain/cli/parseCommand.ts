@@ -156,13 +156,14 @@ function parseApi(command: CommandSpec, args: readonly string[], globals: Global
       params[spec.param] = true;
       continue;
     }
+    // argparse: a list option takes every word up to the next option; the others take exactly one.
+    const multi = spec.type === 'list' || spec.type === 'structureList';
     const values: string[] = [];
     if (eq > 0) values.push(w.slice(eq + 1));
-    else while (i < args.length && !(args[i] ?? '').startsWith('--')) values.push(args[i++] ?? '');
+    else if (multi) while (i < args.length && !(args[i] ?? '').startsWith('--')) values.push(args[i++] ?? '');
+    else if (i < args.length && !(args[i] ?? '').startsWith('--')) values.push(args[i++] ?? '');
     if (values.length === 0) return usage(`argument ${spec.flag}: expected one argument`);
-    const multi = spec.type === 'list' || spec.type === 'structureList';
-    if (!multi && values.length > 1) unknown.push(...values.slice(1));
-    const converted = convert(spec, multi ? values : values.slice(0, 1));
+    const converted = convert(spec, values);
     if ('kind' in converted) return converted;
     if (!converted.ok) return paramError(spec.flag, converted.message);
     const value = converted.value;
