@@ -38,6 +38,11 @@ describe('lab files', () => {
       '/labs/0/world/accounts/123456789012/users/alice/groups',
     ],
     ['a malformed account id', () => fileWith((f) => { const w = f.labs[0]!.world as Loose; w.accounts!['12ab'] = w.accounts!['123456789012']!; }), '/labs/0/world/accounts/12ab'],
+    [
+      'a user in a group that does not exist (validateWorld)',
+      () => fileWith((f) => (((f.labs[0]!.world as Loose).accounts!['123456789012']!.users!.alice!.groups = ['Nobody'] as unknown as Loose))),
+      '/labs/0/world/accounts/123456789012/users/alice/groups/0',
+    ],
     ['a record without a response', () => fileWith((f) => delete (f.labs[0]!.records as Loose)[0]!.response), '/labs/0/records/0/response'],
     ['records that are not a list', () => fileWith((f) => (f.labs[0]!.records = {})), '/labs/0/records'],
   ])('rejects %s and names the path', (_name, make, path) => {

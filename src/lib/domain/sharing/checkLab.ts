@@ -3,6 +3,7 @@
 import type { RequestRecord } from '../pipeline/types';
 import type { World } from '../world/types';
 import { worldVersion } from '../world/types';
+import { validateWorld } from '../world/validateWorld';
 import { ProblemList, childPointer, isObject } from './problems';
 
 const accountMaps = ['users', 'groups', 'roles', 'policies', 'instanceProfiles', 'identityProviders', 'mfaDevices'] as const;
@@ -13,7 +14,10 @@ const serviceMaps = [
   ['kms', 'keys'],
 ] as const;
 
-/** Checks the shape the engine relies on; `validateWorld` (world/) owns the deeper model rules. */
+/**
+ * Checks a world: first the shape this module guards with its own messages (version, accounts, lists),
+ * then the full model rules of `validateWorld` (world/) with its paths placed under `path`.
+ */
 export function checkWorld(value: unknown, path: string, problems: ProblemList): value is World {
   const before = problems.items.length;
   if (!problems.object(value, path)) return false;
@@ -28,6 +32,9 @@ export function checkWorld(value: unknown, path: string, problems: ProblemList):
     for (const [id, account] of Object.entries(value.accounts)) checkAccount(id, account, childPointer(accountsPath, id), problems);
   }
   if (value.organization !== undefined) problems.object(value.organization, childPointer(path, 'organization'));
+  if (problems.items.length !== before) return false;
+  const full = validateWorld(value);
+  if (!full.ok) for (const problem of full.problems) problems.add(path + problem.path, problem.message);
   return problems.items.length === before;
 }
 
