@@ -205,6 +205,20 @@ const resourcePolicyPrincipals: readonly Json[] = [
   { Service: 'ec2.amazonaws.com' },
 ];
 
+const notPrincipals: readonly Json[] = [
+  { AWS: [`arn:aws:iam::${accountA}:user/alice`, `arn:aws:iam::${accountA}:root`] },
+  { AWS: [`arn:aws:iam::${accountA}:user/engineering/carol`, `arn:aws:iam::${accountA}:root`] },
+  { AWS: [`arn:aws:iam::${accountB}:user/bob`, `arn:aws:iam::${accountB}:root`] },
+  {
+    AWS: [
+      `arn:aws:sts::${accountA}:assumed-role/Dev/alice-session`,
+      `arn:aws:iam::${accountA}:role/Dev`,
+      `arn:aws:iam::${accountA}:root`,
+    ],
+  },
+  { AWS: accountA },
+];
+
 const stringOperators = [
   'StringEquals',
   'StringNotEquals',
@@ -341,12 +355,15 @@ const conditionClause: fc.Arbitrary<{ operator: string; key: string; values: Jso
         operator: fc
           .tuple(
             fc.constantFrom(...template.operators),
+            // Set qualifiers belong on multivalued keys; people also put them on single-valued ones
+            // (IAM Access Analyzer warns about it, AWS still evaluates it), so that shape is drawn now and then.
             template.multiValued
               ? fc.constantFrom('ForAnyValue:', 'ForAllValues:', 'ForAnyValue:', 'ForAllValues:', '')
-              : fc.constant(''),
+              : fc.constantFrom('', '', '', '', '', '', '', '', '', '', '', '', '', 'ForAnyValue:', 'ForAllValues:'),
             template.ifExists ? fc.boolean() : fc.constant(false),
           )
-          .map(([op, set, ifExists]) => `${set}${op}${ifExists ? 'IfExists' : ''}`),
+          // A set qualifier with ...IfExists on an absent key is not settled by AWS's documentation, so the two are not combined.
+          .map(([op, set, ifExists]) => `${set}${op}${ifExists && set === '' ? 'IfExists' : ''}`),
         key: fc.constantFrom(...template.keys),
         values: oneOrMany(template.values),
       }),
@@ -382,6 +399,8 @@ interface StatementShape {
   readonly principal: 'none' | 'resourcePolicy' | 'everyone';
   /** For resource-based policies: the Principal values to pick from. */
   readonly principals?: readonly Json[];
+  /** For resource-based policies: whether Deny statements may use NotPrincipal. */
+  readonly notPrincipal?: boolean;
   readonly actions: readonly string[];
   /** null: the policy type has no Resource element (a role's trust policy). */
   readonly resources: readonly string[] | null;
@@ -401,6 +420,7 @@ function statement(shape: StatementShape): fc.Arbitrary<JsonObject> {
       resources: shape.resources ? listOrSingle(shape.resources) : fc.constant<Json>(null),
       principal:
         shape.principal === 'resourcePolicy' ? fc.constantFrom(...(shape.principals ?? resourcePolicyPrincipals)) : fc.constant<Json>('*'),
+      notPrincipal: fc.constantFrom(...notPrincipals),
       condition: shape.conditions ? sometimes(conditionBlock, 35) : fc.constant(undefined),
       actionBias: fc.integer({ min: 0, max: 6 }),
       resourceBias: fc.integer({ min: 0, max: 6 }),
@@ -409,7 +429,14 @@ function statement(shape: StatementShape): fc.Arbitrary<JsonObject> {
       const out: JsonObject = {};
       if (s.sid !== undefined) out.Sid = s.sid;
       out.Effect = s.effect;
-      if (shape.principal !== 'none') out.Principal = s.principal;
+      // NotPrincipal only with Deny and in the form AWS asks for: the excepted principal together with its
+      // account's ARN (and, for a role session, the role's), since "AWS might validate the account first"
+      // (AWS JSON policy elements: NotPrincipal, key points). Trust policies cannot hold NotPrincipal.
+      const notPrincipal = shape.principal === 'resourcePolicy' && shape.notPrincipal && s.effect === 'Deny' && s.actionBias === 1;
+      if (shape.principal !== 'none') {
+        if (notPrincipal) out.NotPrincipal = s.notPrincipal;
+        else out.Principal = s.principal;
+      }
       // Not* elements are rarer than the plain ones in real policies; keep them to about one in seven.
       out[s.notAction && s.actionBias === 0 ? 'NotAction' : 'Action'] = s.actions;
       if (shape.resources) out[s.notResource && s.resourceBias === 0 ? 'NotResource' : 'Resource'] = s.resources;
@@ -517,6 +544,7 @@ function resourceShape(kind: ResourcePolicyKind, fixture: PrincipalFixture): Sta
   return {
     principal: 'resourcePolicy',
     principals: [...resourcePolicyPrincipals, ...own, '*', { AWS: '*' }],
+    notPrincipal: kind !== 'trust',
     actions: resourcePolicyActions[kind],
     resources: resourcePolicyResources[kind],
     allowNot: false,

@@ -231,6 +231,22 @@ export const knownPeerDifferences: readonly { readonly entry: string; readonly a
       ),
   },
   {
+    entry: 'NotPrincipal naming an account exempts only the account, not everyone in it',
+    applies: ({ request, policies }) => {
+      const principal = request.principal;
+      if (principal.kind !== 'user' && principal.kind !== 'assumedRole' && principal.kind !== 'federatedUser') return false;
+      const account = principal.accountId;
+      const layers = principal.kind === 'assumedRole' ? [principal.roleArn, principal.arn] : [principal.arn];
+      return statementsOf(policies.resource).some((statement) => {
+        const named = statement.NotPrincipal;
+        if (!isObject(named)) return false;
+        const listed = listOf(named.AWS);
+        const accountListed = listed.some((aws) => aws === account || aws === `arn:aws:iam::${account}:root`);
+        return accountListed && layers.some((layer) => !listed.includes(layer));
+      });
+    },
+  },
+  {
     entry: 'NotIpAddress with a bare IPv4 address and an IPv6 caller',
     applies: (input) => {
       const sourceIp = Object.entries(input.request.context).find(([key]) => key.toLowerCase() === 'aws:sourceip')?.[1];
