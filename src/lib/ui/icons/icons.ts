@@ -28,6 +28,11 @@ export const icons = {
   terminal: 'M3 4h18v16H3zM7 9l3 3-3 3M12 15h5',
   graph: 'M6 6a2 2 0 1 0 0 .01M18 6a2 2 0 1 0 0 .01M12 18a2 2 0 1 0 0 .01M7.5 7.5l3.5 9M16.5 7.5l-3.5 9M8 6h8',
   map: 'M3 6l6-3 6 3 6-3v15l-6 3-6-3-6 3zM9 3v15M15 6v15',
+  undo: 'M9 14L4 9l5-5M4 9h10a6 6 0 0 1 0 12h-3',
+  redo: 'M15 14l5-5-5-5M20 9H10a6 6 0 0 0 0 12h3',
+  share: 'M18 8a3 3 0 1 0 0-.01M6 12a3 3 0 1 0 0 .01M18 16a3 3 0 1 0 0 .01M8.6 10.7l6.8-3.4M8.6 13.3l6.8 3.4',
+  download: 'M12 3v12M7 10l5 5 5-5M4 20h16',
+  upload: 'M12 15V3M7 8l5-5 5 5M4 20h16',
 } as const;
 
 export type IconName = keyof typeof icons;
