@@ -32,7 +32,7 @@ describe('output shapes', () => {
   it('prints nothing for operations whose response is empty (attach-user-policy)', async () => {
     const h = await labHarness();
     await h.run('aws iam create-user --user-name dave');
-    const r = await h.run('aws iam attach-user-policy --user-name dave --policy-arn arn:aws:iam::aws:policy/ViewOnlyAccess');
+    const r = await h.run('aws iam attach-user-policy --user-name dave --policy-arn arn:aws:iam::aws:policy/IAMReadOnlyAccess');
     expect(r).toMatchObject({ exitCode: 0, text: '' });
   });
 
