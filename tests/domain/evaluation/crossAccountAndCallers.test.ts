@@ -9,10 +9,11 @@
 // ("IAM role trust policies and KMS key policies are exceptions to this logic").
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../../src/lib/domain/evaluation/evaluate';
-import type { EvaluationInput, PolicySet, RequestPrincipal } from '../../../src/lib/domain/evaluation/types';
+import type { EvaluationInput, PolicyInput, PolicySet, RequestPrincipal } from '../../../src/lib/domain/evaluation/types';
+import type { Json } from '../../../src/lib/domain/policy/types';
 import { ALICE, OTHER_USER, ROLE, ROOT, SESSION, allowAll, enteredStages, grant, input, policy, statement } from './support';
 
-const resourcePolicy = (...statements: Parameters<typeof grant>[]) => ({
+const resourcePolicy = (...statements: Parameters<typeof grant>[]): PolicyInput => ({
   id: 'resource',
   document: { Version: '2012-10-17', Statement: statements.map((s) => grant(...s)) },
 });
@@ -92,7 +93,7 @@ describe('the root user', () => {
 describe('role trust policies', () => {
   const assume = (principal: string, policies: Partial<PolicySet>, action = 'sts:AssumeRole') =>
     decisionOf(input(principal, policies, { action, resource: 'arn:aws:iam::111122223333:role/Admin' }));
-  const trust = (principal: unknown, action = 'sts:AssumeRole') => ({
+  const trust = (principal: Json, action = 'sts:AssumeRole'): PolicyInput => ({
     id: 'trust',
     document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: principal, Action: action }] },
   });
@@ -137,7 +138,7 @@ describe('role trust policies', () => {
 describe('KMS key policies', () => {
   const KEY = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
   const decrypt = (principal: string, policies: Partial<PolicySet>) => decisionOf(input(principal, policies, { action: 'kms:Decrypt', resource: KEY }));
-  const keyPolicy = (principal: unknown) => ({
+  const keyPolicy = (principal: Json): PolicyInput => ({
     id: 'key',
     document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: principal, Action: 'kms:*', Resource: '*' }] },
   });

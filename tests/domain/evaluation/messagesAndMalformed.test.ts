@@ -7,7 +7,7 @@ import { denialMessage } from '../../../src/lib/domain/evaluation/denialMessage'
 import { evaluate } from '../../../src/lib/domain/evaluation/evaluate';
 import { principalFromArn } from '../../../src/lib/domain/evaluation/principalFromArn';
 import type { AuthorizationRequest, PolicySet } from '../../../src/lib/domain/evaluation/types';
-import { ALICE, SESSION, allowAll, grant, input, policy, statement } from './support';
+import { ALICE, SESSION, allowAll, grant, input, policy, statement, resourcePolicy } from './support';
 
 const head = 'User: arn:aws:iam::111122223333:user/alice is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::b/k';
 
@@ -15,7 +15,7 @@ describe('denial messages from evaluate', () => {
   it.each([
     ['no identity allow', {}, `${head} because no identity-based policy allows the s3:GetObject action`],
     ['identity deny', { identity: [policy('d', statement('Deny', '*'))] }, `${head} with an explicit deny in an identity-based policy`],
-    ['resource deny', { identity: [allowAll()], resource: { id: 'r', document: { Version: '2012-10-17', Statement: [grant('Deny', '*', '*')] } } }, `${head} with an explicit deny in a resource-based policy`],
+    ['resource deny', { identity: [allowAll()], resource: resourcePolicy('r', grant('Deny', '*', '*')) }, `${head} with an explicit deny in a resource-based policy`],
     ['SCP deny', { identity: [allowAll()], scps: [{ id: 'root', policies: [policy('s', statement('Allow', '*'), statement('Deny', '*'))] }] }, `${head} with an explicit deny in a service control policy`],
     ['SCP without allow (still worded explicit)', { identity: [allowAll()], scps: [{ id: 'root', policies: [policy('s', statement('Allow', 'ec2:*'))] }] }, `${head} with an explicit deny in a service control policy`],
     ['boundary without allow', { identity: [allowAll()], permissionsBoundary: policy('b', statement('Allow', 'ec2:*')) }, `${head} because no permissions boundary allows the s3:GetObject action`],
@@ -51,7 +51,7 @@ describe('malformed policies', () => {
   it.each([
     ['an identity policy with a bad Effect', { identity: [{ id: 'bad', document: { Version: '2012-10-17', Statement: [{ Effect: 'Permit', Action: '*', Resource: '*' }] } }] }, 'bad'],
     ['JSON text with a syntax error', { identity: [{ id: 'text', document: '{ "Version": "2012-10-17", ' }] }, 'text'],
-    ['an identity policy with a Principal', { identity: [{ id: 'p', document: { Version: '2012-10-17', Statement: [grant('Allow', '*', '*', '*')] } }] }, 'p'],
+    ['an identity policy with a Principal', { identity: [resourcePolicy('p', grant('Allow', '*', '*', '*'))] }, 'p'],
     ['an SCP at some level', { identity: [allowAll()], scps: [{ id: 'root', policies: [{ id: 'scp', document: { Statement: [] } }] }] }, 'scp'],
   ] as const)('%s → MalformedPolicyDocument naming the policy', (_name, policies, policyId) => {
     const r = evaluate(input(ALICE, policies as Partial<PolicySet>));

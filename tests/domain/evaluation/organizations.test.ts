@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../../src/lib/domain/evaluation/evaluate';
 import type { OrgLevel, PolicySet } from '../../../src/lib/domain/evaluation/types';
-import { ALICE, allowAll, enteredStages, grant, input, policy, statement } from './support';
+import { ALICE, allowAll, enteredStages, grant, input, policy, statement, resourcePolicy } from './support';
 
 const full = (id: string) => allowAll(id);
 const level = (id: string, ...policies: OrgLevel['policies'][number][]): OrgLevel => ({ id, policies });
@@ -56,7 +56,7 @@ describe('service control policies', () => {
   });
 
   it('does not bind callers outside the organization (anonymous)', () => {
-    const r = evaluate(input('*', { scps: [level('root', onlyEc2('r'))], resource: { id: 'bucket', document: { Version: '2012-10-17', Statement: [grant('Allow', '*', 's3:GetObject')] } } }));
+    const r = evaluate(input('*', { scps: [level('root', onlyEc2('r'))], resource: resourcePolicy('bucket', grant('Allow', '*', 's3:GetObject')) }));
     expect(r).toMatchObject({ decision: 'allowed', decisiveStage: 'resource' });
   });
 });
@@ -78,7 +78,7 @@ describe('resource control policies', () => {
   });
 
   it('binds anonymous callers as well', () => {
-    const r = evaluate(input('*', { rcps: [level('root', rcpDeny('perimeter'))], resource: { id: 'bucket', document: { Version: '2012-10-17', Statement: [grant('Allow', '*', 's3:GetObject')] } } }));
+    const r = evaluate(input('*', { rcps: [level('root', rcpDeny('perimeter'))], resource: resourcePolicy('bucket', grant('Allow', '*', 's3:GetObject')) }));
     expect(r).toMatchObject({ decision: 'explicitDeny' });
   });
 });
@@ -92,7 +92,7 @@ describe('stage order', () => {
         session: [allowAll('s')],
         scps: [level('root', full('scp'))],
         rcps: [level('root', policy('rcp', { Effect: 'Deny', Principal: '*', Action: 'ec2:*', Resource: '*' }))],
-        resource: { id: 'bucket', document: { Version: '2012-10-17', Statement: [grant('Allow', { AWS: '111122223333' }, 's3:GetObject')] } },
+        resource: resourcePolicy('bucket', grant('Allow', { AWS: '111122223333' }, 's3:GetObject')),
       }),
     );
     if (r.kind !== 'decision') throw new Error('malformed');

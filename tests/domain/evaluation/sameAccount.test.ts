@@ -9,11 +9,11 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../../src/lib/domain/evaluation/evaluate';
 import type { Decision, PolicySet, StageName } from '../../../src/lib/domain/evaluation/types';
-import { ALICE, FEDERATED, ROLE, SESSION, allowAll, enteredStages, grant, input, policy, statement } from './support';
+import { ALICE, FEDERATED, ROLE, SESSION, allowAll, enteredStages, grant, input, policy, statement, resourcePolicy } from './support';
 
 const ACCOUNT = '111122223333';
 const ACCOUNT_ROOT = `arn:aws:iam::${ACCOUNT}:root`;
-const resourceNaming = (who: string) => ({ id: 'bucket', document: { Version: '2012-10-17', Statement: [grant('Allow', { AWS: who }, 's3:GetObject')] } });
+const resourceNaming = (who: string) => resourcePolicy('bucket', grant('Allow', { AWS: who }, 's3:GetObject'));
 const denyOtherBoundary = policy('boundary', statement('Allow', 'ec2:*'));
 const denyOtherSession = [policy('session', statement('Allow', 'ec2:*'))];
 
@@ -30,7 +30,7 @@ describe('same account: identity OR resource', () => {
     ['both', { identity: [allowAll()], resource: resourceNaming(ALICE) }, 'allowed'],
     ['neither', { resource: resourceNaming('arn:aws:iam::111122223333:user/bob') }, 'implicitDeny'],
     ['resource allows, identity denies', { identity: [policy('id', statement('Deny', 's3:*'))], resource: resourceNaming(ALICE) }, 'explicitDeny'],
-    ['identity allows, resource denies', { identity: [allowAll()], resource: { id: 'bucket', document: { Version: '2012-10-17', Statement: [grant('Deny', '*', 's3:*')] } } }, 'explicitDeny'],
+    ['identity allows, resource denies', { identity: [allowAll()], resource: resourcePolicy('bucket', grant('Deny', '*', 's3:*')) }, 'explicitDeny'],
   ] as const)('user: %s → %s', (_name, policies, expected) => {
     expect(decide(ALICE, policies).decision).toBe(expected);
   });
@@ -53,7 +53,7 @@ describe('same account: what the resource-based policy names', () => {
     // Federated user session ARN: granted directly to the session.
     ['federated-user ARN, no session policy', FEDERATED, { resource: resourceNaming(FEDERATED) }, 'allowed', 'resource'],
     // Everyone ("*"): boundaries and session policies do not limit a wildcard-principal grant.
-    ['"*", session policy allows nothing here', SESSION, { resource: { id: 'bucket', document: { Version: '2012-10-17', Statement: [grant('Allow', '*', 's3:GetObject')] } }, session: denyOtherSession }, 'allowed', 'resource'],
+    ['"*", session policy allows nothing here', SESSION, { resource: resourcePolicy('bucket', grant('Allow', '*', 's3:GetObject')), session: denyOtherSession }, 'allowed', 'resource'],
     // The account: delegates to the account's IAM policies, so the identity side must allow.
     ['account root ARN, no identity allow', ALICE, { resource: resourceNaming(ACCOUNT_ROOT) }, 'implicitDeny', 'identity'],
     ['account id, identity allows', ALICE, { resource: resourceNaming(ACCOUNT), identity: [allowAll()] }, 'allowed', 'identity'],

@@ -25,6 +25,11 @@ export function policy(id: string, ...statements: Json[]): PolicyInput {
 
 export const allowAll = (id = 'allowAll'): PolicyInput => policy(id, statement('Allow', '*'));
 
+/** A resource-based policy (bucket, key or trust policy) with these statements. */
+export function resourcePolicy(id: string, ...statements: Json[]): PolicyInput {
+  return { id, document: doc(...statements) };
+}
+
 /** A resource-based policy statement naming principals. */
 export function grant(effect: 'Allow' | 'Deny', principal: Json, action: string | string[], resource: string | string[] = OBJECT, extra: Record<string, Json> = {}): Json {
   return { Effect: effect, Principal: principal, Action: action, Resource: resource, ...extra };

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../../src/lib/domain/evaluation/evaluate';
 import type { TraceStep } from '../../../src/lib/domain/evaluation/types';
-import { ALICE, SESSION, allowAll, grant, input, policy, statement } from './support';
+import { ALICE, SESSION, allowAll, grant, input, policy, statement, resourcePolicy } from './support';
 
 function traceOf(...args: Parameters<typeof input>): readonly TraceStep[] {
   const r = evaluate(input(...args));
@@ -24,7 +24,7 @@ describe('trace structure', () => {
       policy('p1', statement('Allow', 's3:GetObject', 'arn:aws:s3:::b/*', { Condition: { StringEquals: { 'aws:username': 'alice' } } })),
       policy('p2', statement('Deny', 'ec2:*')),
     ],
-    resource: { id: 'bucket', document: { Version: '2012-10-17', Statement: [grant('Allow', { AWS: 'arn:aws:iam::111122223333:user/bob' }, 's3:*')] } },
+    resource: resourcePolicy('bucket', grant('Allow', { AWS: 'arn:aws:iam::111122223333:user/bob' }, 's3:*')),
   }, { context: { 'aws:username': 'alice' } });
 
   it('numbers steps 1, 2, 3... in order and ends with the decision', () => {
