@@ -2,6 +2,8 @@
 // Invariant: a document that passes is stored as given; one with error diagnostics is never stored.
 // AWS: IAM API Reference, MalformedPolicyDocument; IAM User Guide, "AWS JSON policy elements: Principal".
 import { compilePolicy } from '../policy/compilePolicy';
+import { measurePolicy, policySizeQuotas } from '../policy/policySize';
+import type { PolicySizeLimit } from '../policy/policySize';
 import type { Json, PolicyKind } from '../policy/types';
 import type { World } from '../world/types';
 import { fail } from './operationError';
@@ -65,4 +67,20 @@ export function checkPolicyDocument(text: string, kind: PolicyKind, options: Doc
     if (options.world) checkPrincipalsExist(parsed, options.world, code);
     else checkPrincipalsExist(parsed, { version: 1, clock: '', accounts: {}, sessions: {}, consoleSessions: {} }, code);
   }
+}
+
+/** IAM's size of a document (whitespace outside strings is not counted). */
+export function policySize(text: string, limit: PolicySizeLimit): number {
+  return measurePolicy(null, policySizeQuotas[limit], text);
+}
+
+/**
+ * Refuses a document (or the sum of an identity's inline documents) over IAM's quota with LimitExceeded.
+ * AWS: "IAM and AWS STS quotas" — managed policy 6,144; inline per user 2,048, group 5,120, role 10,240;
+ * role trust policy 2,048 characters, whitespace not counted.
+ */
+export function checkPolicySize(texts: readonly string[], limit: PolicySizeLimit, message: (max: number) => string): void {
+  const max = policySizeQuotas[limit].max;
+  const size = texts.reduce((sum, t) => sum + policySize(t, limit), 0);
+  if (size > max) fail('LimitExceeded', message(max), 409);
 }

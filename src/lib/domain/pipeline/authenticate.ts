@@ -77,7 +77,7 @@ function rolePrincipal(world: World, accountId: string, roleName: string, sessio
 function mfaRecords(account: Account, serials: readonly string[]): MfaDeviceRecord[] {
   return serials.flatMap((s) => {
     const d = account.mfaDevices[s];
-    return d ? [{ serialNumber: d.serialNumber, base32Secret: d.base32Secret }] : [];
+    return d ? [{ serialNumber: d.serialNumber, base32Secret: d.base32Secret, ...(d.lastUsedStep !== undefined ? { lastUsedStep: d.lastUsedStep } : {}) }] : [];
   });
 }
 
@@ -230,7 +230,10 @@ export async function authenticate(world: World, request: ApiRequest, deps: Send
       }
       const account = world.accounts[result.principal.accountId];
       if (!account || !accountOpen(world, account.id, steps)) return failed(steps, signInFailed('Your authentication information is incorrect. Please try again.'));
-      const extra = result.mfaAuthenticated ? { mfaAuthenticatedAt: world.clock } : {};
+      const extra = {
+        ...(result.mfaAuthenticated ? { mfaAuthenticatedAt: world.clock } : {}),
+        ...(result.mfaUsed ? { mfaUsed: result.mfaUsed } : {}),
+      };
       const principal = result.principal.kind === 'root' ? rootPrincipal(account, 'console', extra) : userPrincipal(account, result.principal.userName, 'console', extra);
       if (!principal) return failed(steps, signInFailed('Your authentication information is incorrect. Please try again.'));
       return succeeded(steps, principal);

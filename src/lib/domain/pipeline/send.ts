@@ -102,10 +102,12 @@ function authorizeTarget(world: World, request: ApiRequest, caller: Authenticate
 function recordUsage(draft: RunContext['draft'], caller: AuthenticatedPrincipal, request: ApiRequest, now: string): void {
   const service = serviceOf(request.operation);
   const region = request.region ?? 'us-east-1';
-  const id = caller.accessKeyId;
-  if (!id || !caller.accountId) return;
-  const account = draft.accounts[caller.accountId];
+  const account = caller.accountId ? draft.accounts[caller.accountId] : undefined;
   if (!account) return;
+  const device = caller.mfaUsed ? account.mfaDevices[caller.mfaUsed.serialNumber] : undefined;
+  if (device && caller.mfaUsed) device.lastUsedStep = caller.mfaUsed.timeStep;
+  const id = caller.accessKeyId;
+  if (!id) return;
   for (const owner of [account.root, ...Object.values(account.users)]) {
     const key = owner.accessKeys.find((k) => k.accessKeyId === id);
     if (key) key.lastUsed = { at: now, service, region };

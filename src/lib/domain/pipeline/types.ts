@@ -120,6 +120,8 @@ export interface AuthenticatedPrincipal {
   readonly accessKeyId?: string;
   /** For an application on EC2: the instance whose profile supplied the credentials (ec2:SourceInstanceARN). */
   readonly sourceInstanceArn?: string;
+  /** The MFA device and TOTP step accepted at sign-in (recorded so the same code cannot be replayed). */
+  readonly mfaUsed?: { readonly serialNumber: string; readonly timeStep: number };
 }
 
 export interface AuthenticationOutcome {

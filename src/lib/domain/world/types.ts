@@ -264,6 +264,8 @@ export interface VirtualMfaDevice {
   /** Who the device is enabled for; absent while created but not enabled. */
   readonly assignedTo?: { readonly kind: 'user'; readonly userName: string } | { readonly kind: 'root' };
   readonly enabledAt?: string;
+  /** TOTP time step of the last code accepted at sign-in: the same code cannot be used twice. */
+  readonly lastUsedStep?: number;
 }
 
 // ---------------------------------------------------------------- sessions

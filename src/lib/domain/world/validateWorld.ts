@@ -135,6 +135,7 @@ const mfaDevice = object(
       else object({ kind: oneOf('user'), userName: str })(v, p, out);
     },
     enabledAt: iso,
+    lastUsedStep: num,
   },
 );
 const s3Object = object({ key: str, body: str, contentType: str, size: num, lastModified: iso, tags: strings }, { versionId: str });

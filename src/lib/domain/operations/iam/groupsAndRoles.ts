@@ -7,7 +7,7 @@ import { groupArn, instanceProfileArn, roleArn } from '../../world/arns';
 import type { Draft } from '../../world/draft';
 import { newUniqueId } from '../../world/ids';
 import type { Group, InstanceProfile, Role } from '../../world/types';
-import { checkPolicyDocument } from '../policyDocuments';
+import { checkPolicyDocument, checkPolicySize } from '../policyDocuments';
 import { iamErrors } from '../operationError';
 import {
   optionalNumber,
@@ -199,6 +199,7 @@ export const groupAndRoleOperations: readonly OperationSpec[] = [
       if (findName(account.roles, name) !== undefined) iamErrors.alreadyExists(`Role with name ${name} already exists.`);
       const trustPolicy = requireDocument(ctx.params, 'AssumeRolePolicyDocument');
       checkPolicyDocument(trustPolicy, 'trust', { world: ctx.world });
+      checkPolicySize([trustPolicy], 'trust', (max) => `Cannot exceed quota for ACLSizePerRole: ${max}`);
       const maxSessionDuration = optionalNumber(ctx.params, 'MaxSessionDuration') ?? minRoleSessionSeconds;
       checkDuration(maxSessionDuration);
       const description = optionalString(ctx.params, 'Description');
@@ -248,6 +249,7 @@ export const groupAndRoleOperations: readonly OperationSpec[] = [
     const role = requireRole(draftAccount(ctx), requireString(ctx.params, 'RoleName'));
     const doc = requireDocument(ctx.params, 'PolicyDocument');
     checkPolicyDocument(doc, 'trust', { world: ctx.world });
+    checkPolicySize([doc], 'trust', (max) => `Cannot exceed quota for ACLSizePerRole: ${max}`);
     role.trustPolicy = doc;
     ctx.changes.push({ kind: 'updated', entity: 'role', id: role.name, fields: { trustPolicy: doc } });
     return {};

@@ -10,7 +10,7 @@ import { oidcProviderArn, policyArn, samlProviderArn } from '../../world/arns';
 import type { Draft } from '../../world/draft';
 import { newUniqueId } from '../../world/ids';
 import type { Account, Group, ManagedPolicy, Role, User } from '../../world/types';
-import { checkPolicyDocument } from '../policyDocuments';
+import { checkPolicyDocument, checkPolicySize } from '../policyDocuments';
 import { fail, iamErrors } from '../operationError';
 import {
   optionalBoolean,
@@ -131,6 +131,9 @@ function attachmentOperations(type: EntityType): OperationSpec[] {
       const name = validateIamName(requireString(ctx.params, 'PolicyName'), 'policyName', 128);
       const doc = requireDocument(ctx.params, 'PolicyDocument');
       checkPolicyDocument(doc, 'identity');
+      const others = Object.entries(entity.inlinePolicies).filter(([n]) => n !== name).map(([, t]) => t);
+      const limit = type === 'User' ? 'userInline' : type === 'Group' ? 'groupInline' : 'roleInline';
+      checkPolicySize([...others, doc], limit, (max) => `Maximum policy size of ${max} bytes exceeded for ${type.toLowerCase()} ${entity.name}`);
       const existed = name in entity.inlinePolicies;
       entity.inlinePolicies[name] = doc;
       ctx.changes.push({ kind: existed ? 'updated' : 'created', entity: inlineKind(type), id: name, parent: entity.name });
@@ -210,6 +213,7 @@ export const policyOperations: readonly OperationSpec[] = [
       }
       const doc = requireDocument(ctx.params, 'PolicyDocument');
       checkPolicyDocument(doc, 'identity');
+      checkPolicySize([doc], 'managed', (max) => `Cannot exceed quota for PolicySize: ${max}`);
       const description = optionalString(ctx.params, 'Description');
       const tags = readTags(ctx.params);
       const policy: Draft<ManagedPolicy> = {
@@ -259,6 +263,7 @@ export const policyOperations: readonly OperationSpec[] = [
     }
     const doc = requireDocument(ctx.params, 'PolicyDocument');
     checkPolicyDocument(doc, 'identity');
+    checkPolicySize([doc], 'managed', (max) => `Cannot exceed quota for PolicySize: ${max}`);
     const highest = Math.max(0, ...policy.versions.map((v) => Number(v.versionId.slice(1))));
     const versionId = `v${highest + 1}`;
     policy.versions.push({ versionId, document: doc, createdAt: ctx.now });

@@ -86,7 +86,11 @@ export const userOperations: readonly OperationSpec[] = [
     (ctx, accountId) => {
       const name = validateIamName(requireString(ctx.params, 'UserName'), 'userName', 64);
       const path = validatePath(optionalString(ctx.params, 'Path'));
-      return target('CreateUser', userArn(accountId, path, name), requestTagContext(readTags(ctx.params)));
+      const boundary = optionalString(ctx.params, 'PermissionsBoundary');
+      return target('CreateUser', userArn(accountId, path, name), {
+        ...requestTagContext(readTags(ctx.params)),
+        ...(boundary ? { 'iam:PermissionsBoundary': boundary } : {}),
+      });
     },
     (ctx) => {
       const account = draftAccount(ctx);
