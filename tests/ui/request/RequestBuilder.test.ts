@@ -12,7 +12,7 @@ describe('RequestBuilder', () => {
   it('sends s3:GetObject on a lab object as bob, with request context overrides', async () => {
     const lab = await makeLab('bob');
     const onSent = vi.fn();
-    render(RequestBuilder, { lab, onSent });
+    render(RequestBuilder, { lab, onSent, open: true });
 
     await fireEvent.input(screen.getByLabelText('Search actions'), { target: { value: 'getobject' } });
     await fireEvent.change(screen.getByRole('listbox'), { target: { value: 's3:GetObject' } });
@@ -37,7 +37,7 @@ describe('RequestBuilder', () => {
   it('refuses parameters that are not a JSON object without sending', async () => {
     const lab = await makeLab('bob');
     const count = lab.records.length;
-    render(RequestBuilder, { lab });
+    render(RequestBuilder, { lab, open: true });
     await fireEvent.input(screen.getByLabelText(/^Parameters/), { target: { value: '[1, 2' } });
     await fireEvent.click(screen.getByRole('button', { name: 'Send' }));
     expect(screen.getByRole('alert').textContent).toBe('The parameters must be a JSON object.');
