@@ -13,6 +13,7 @@ import { formatJson, formatOutput, isEmptyResponse } from './formatOutput';
 import { parseAws } from './parseCommand';
 import type { GlobalOptions, ParsedAws } from './parseCommand';
 import { runS3 } from './s3Commands';
+import { expandLine } from './expandLine';
 import { tokenize } from './tokenize';
 
 /** One question of interactive `aws configure`. */
@@ -151,14 +152,33 @@ const shellHelp = [
   '  aws <service> <command> [options]   e.g. aws sts get-caller-identity',
   '  aws configure [--profile NAME]      store an access key (also: configure set|get|list|list-profiles)',
   '  export NAME=value · unset NAME · env   AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_PROFILE, AWS_DEFAULT_REGION',
+  '  NAME=$(aws ...) · read A B <<< "$(aws ...)" · echo $NAME   keep a value from one command for the next',
   '  echo text | aws s3 cp - s3://bucket/key   upload text (there is no file system: file:// cannot be read)',
   '  history · clear · help · aws help · aws <service> help · aws <service> <command> help',
   '',
   'Tab completes commands, options and names from the lab; up and down arrows walk the history.',
 ].join('\n');
 
-/** Runs one line. `stdin` is what an `echo ... |` before it produced. */
+/** Runs one line: expansions first ($NAME, $?, $(...)), then the command. */
 export async function runLine(session: CliSession, line: string, ports: CliPorts): Promise<CliResult> {
+  const config = session.config;
+  // Command substitution runs in a subshell: its configuration changes are dropped, its errors shown.
+  const substituted: CliLine[] = [];
+  const expanded = await expandLine(line, {
+    vars: config.env,
+    lastExitCode: session.lastExitCode,
+    substitute: async (command) => {
+      const inner = await runLine(session, command, ports);
+      substituted.push(...inner.output.filter((o) => o.stream === 'stderr'));
+      return inner.output.filter((o) => o.stream === 'stdout').map((o) => o.text).join('\n');
+    },
+  });
+  if (!expanded.ok) return result(config, [err(`bash: ${expanded.message}`)], 2);
+  const r = await runWords(session, expanded.line, ports);
+  return substituted.length ? { ...r, output: [...substituted, ...r.output] } : r;
+}
+
+async function runWords(session: CliSession, line: string, ports: CliPorts): Promise<CliResult> {
   const config = session.config;
   const tokens = tokenize(line);
   if (!tokens.ok) return result(config, [err(`bash: ${tokens.message}`)], 2);
@@ -172,7 +192,23 @@ export async function runLine(session: CliSession, line: string, ports: CliPorts
     words = stages[1] ?? [];
   }
   const [head, ...rest] = words;
+  if (head !== undefined && words.every((w) => /^[A-Za-z_]\w*=/.test(w))) {
+    return result(words.reduce((c, w) => setEnv(c, w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)), config), []);
+  }
   switch (head) {
+    case 'read': {
+      // read A B <<< "text": the here-string's words go to the names, the last name takes the rest.
+      const at = rest.indexOf('<<<');
+      const names = at < 0 ? rest : rest.slice(0, at);
+      const values = at < 0 ? [] : rest.slice(at + 1).join(' ').trim().split(/\s+/);
+      if (at < 0 || names.length === 0) return result(config, [err('The lab terminal reads only from a here-string: read NAME... <<< "text"')], 2);
+      let next = config;
+      names.forEach((name, i) => {
+        const value = i === names.length - 1 ? values.slice(i).join(' ') : (values[i] ?? '');
+        next = setEnv(next, name, value);
+      });
+      return result(next, []);
+    }
     case 'clear':
       return result(config, [], 0, { clear: true });
     case 'help':
@@ -180,7 +216,7 @@ export async function runLine(session: CliSession, line: string, ports: CliPorts
     case 'history':
       return result(config, [], 0, { history: true });
     case 'echo':
-      return result(config, [out(rest.map((w) => (w === '$?' ? String(session.lastExitCode) : w.startsWith('$') ? (config.env[w.slice(1)] ?? '') : w)).join(' '))]);
+      return result(config, [out(rest.join(' '))]);
     case 'env':
     case 'printenv':
       return result(config, Object.keys(config.env).length ? [out(Object.entries(config.env).map(([k, v]) => `${k}=${v}`).join('\n'))] : []);
