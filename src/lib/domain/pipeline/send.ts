@@ -126,7 +126,13 @@ export async function send(world: World, request: ApiRequest, deps: SendDeps): P
   const id = `req-${newHex(deps.ids, 16)}`;
   const at = world.clock;
   const spec = findOperation(request.operation);
-  const authentication: AuthenticationOutcome = await authenticate(world, request, deps, spec);
+  let authentication: AuthenticationOutcome;
+  try {
+    authentication = await authenticate(world, request, deps, spec);
+  } catch (e) {
+    // Credentials from outside (a stored lab, a share link) can be malformed: answer, never reject.
+    authentication = { ok: false, steps: [], error: asApiError(e) };
+  }
   const base = { id, at, request, authentication };
   const finish = (extra: Partial<RequestRecord> & { response: ApiResponse }, next: World = world): SendResult => ({
     record: { ...base, ...extra },
