@@ -46,32 +46,39 @@ interface BenchCase {
   readonly simulation: Simulation;
 }
 
+interface CaseSet {
+  readonly cases: BenchCase[];
+  readonly fromFiles: number;
+  readonly generated: number;
+  readonly skipped: number;
+  /** heapUsed growth from our engine's first pass: its compiled-policy caches for the whole set. */
+  readonly engineCacheBytes: number;
+}
+
 /** The case set: decision cases from tests/cases/ that load, plus the generated sample. */
-async function caseSet(): Promise<{ cases: BenchCase[]; fromFiles: number; generated: number; skipped: number }> {
+async function caseSet(): Promise<CaseSet> {
   const fromFiles = loadCaseFiles(['tests/cases'])
     .filter((loaded) => loaded.kind === 'case')
     .map((loaded) => toEvaluationInput(loaded.case));
   const generated = generatedCases(2000, defaultSeed);
+  const all = [...fromFiles, ...generated];
+  const heapBefore = heapUsed();
+  // Only cases both engines can run: a malformed policy would flatter ours, a peer refusal (which
+  // returns early) would flatter the peer.
+  const ours = all.filter((input) => evaluate(input, { trace: false }).kind === 'decision');
+  const engineCacheBytes = heapUsed() - heapBefore;
   const cases: BenchCase[] = [];
-  let skipped = 0;
-  for (const input of [...fromFiles, ...generated]) {
-    // Only cases both engines can run: a peer refusal returns early and would flatter its throughput,
-    // a malformed policy would flatter ours.
+  for (const input of ours) {
     let simulation: Simulation;
     try {
       simulation = toSimulation(input);
     } catch {
-      skipped += 1;
       continue;
     }
     const peer = await runSimulation(simulation, {});
-    if (peer.resultType !== 'single' || evaluate(input, { trace: false }).kind !== 'decision') {
-      skipped += 1;
-      continue;
-    }
-    cases.push({ input, simulation });
+    if (peer.resultType === 'single') cases.push({ input, simulation });
   }
-  return { cases, fromFiles: fromFiles.length, generated: generated.length, skipped };
+  return { cases, fromFiles: fromFiles.length, generated: generated.length, skipped: all.length - cases.length, engineCacheBytes };
 }
 
 function runTraced(cases: readonly BenchCase[]): number {
@@ -108,7 +115,7 @@ async function timed(run: () => unknown): Promise<number> {
 }
 
 section('engine', async () => {
-  const { cases, fromFiles, generated, skipped } = await caseSet();
+  const { cases, fromFiles, generated, skipped, engineCacheBytes } = await caseSet();
   console.log(`cases: ${cases.length} (${fromFiles} from tests/cases, ${generated} generated with seed ${defaultSeed}; ${skipped} skipped)`);
 
   const heapBefore = heapUsed();
@@ -133,12 +140,13 @@ section('engine', async () => {
   console.log(`engine, full trace:    ${perSecond(cases.length, median.traced)}`);
   console.log(`engine, decision only: ${perSecond(cases.length, median.lean)}`);
   console.log(`peer (runSimulation):  ${perSecond(cases.length, median.peer)}`);
-  console.log(
-    `heapUsed delta over the section: ${megabytes(heapAfter - heapBefore)}${gc ? '' : ' (no --expose-gc: includes garbage)'}`,
-  );
+  const note = gc ? '' : ' (no --expose-gc: includes garbage)';
+  console.log(`heapUsed delta, engine compile caches for the set: ${megabytes(engineCacheBytes)}${note}`);
+  console.log(`heapUsed delta over warm-up and measured rounds: ${megabytes(heapAfter - heapBefore)}${note}`);
   summary.throughputRatio = median.peer / median.traced;
 });
 
+// Register further sections above this line; the runner below prints them in order and the ratio last.
 for (const { name, body } of sections) {
   console.log(`\n== ${name} ==`);
   await body();

@@ -61,7 +61,7 @@ describe('our engine agrees with the peer simulator', () => {
       );
       // The peer refusing a case means the generators wrote something AWS would refuse too: keep that rare.
       expect(tally.notComparable / numRuns, refusals.slice(0, 3).join('\n')).toBeLessThanOrEqual(0.01);
-      expect(tally.compared).toBeGreaterThanOrEqual(minCompared);
+      expect(tally.compared, `excluded by shape: ${JSON.stringify([...excluded])}`).toBeGreaterThanOrEqual(minCompared);
       // Every decision must be common, or the comparison says little about that outcome.
       for (const decision of ['allowed', 'explicitDeny', 'implicitDeny'] as const) {
         expect(decisions[decision] / tally.compared, decision).toBeGreaterThan(0.05);
