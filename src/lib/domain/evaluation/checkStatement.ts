@@ -10,9 +10,8 @@ import { substituteVariables } from '../matching/policyVariables';
 import { evaluateCondition, type ConditionResult } from '../conditions/evaluateCondition';
 import { notPrincipalExcludes } from './notPrincipalExcludes';
 import type { CompiledStatement, ResourcePattern } from './compiledPolicy';
-import type { StatementRefs } from './stages/evaluationRun';
 import type { TraceBuilder } from './trace';
-import type { AuthorizationRequest, ElementMatch, MismatchReason, RequestContext, RequestPrincipal, StageName } from './types';
+import type { AuthorizationRequest, ElementMatch, MismatchReason, RequestContext, RequestPrincipal, StageName, TraceRef } from './types';
 
 /** The request's value for the Principal element, as the trace shows it. */
 export function principalLabel(principal: RequestPrincipal): string {
@@ -113,7 +112,8 @@ export function traceStatement(
   trace: TraceBuilder,
   stage: StageName,
   parentId: number,
-  refs: StatementRefs,
+  ref: TraceRef,
+  conditionRefs: readonly TraceRef[],
   boundary: boolean,
 ): boolean {
   const matches: ElementMatch[] = [];
@@ -179,12 +179,12 @@ export function traceStatement(
     }
   }
   const applies = elementsMatch && conditionsMatch;
-  const id = trace.statement(stage, parentId, refs.statement, st.sid, st.effect, matches, results === null ? 'none' : conditionsMatch ? 'matched' : 'notMatched', applies);
+  const id = trace.statement(stage, parentId, ref, st.sid, st.effect, matches, results === null ? 'none' : conditionsMatch ? 'matched' : 'notMatched', applies);
   if (results !== null) {
     for (let i = 0; i < results.length; i++) {
       const clause = clauses[i]!;
       const r = results[i]!;
-      trace.condition(stage, id, refs.conditions[i]!, clause.operator, clause.key, r.policyValues, r.requestValues, r.matched, r.reason);
+      trace.condition(stage, id, conditionRefs[i]!, clause.operator, clause.key, r.policyValues, r.requestValues, r.matched, r.reason);
     }
   }
   return applies;

@@ -6,16 +6,20 @@ import type { CompiledPolicy, CompiledStatement } from '../compiledPolicy';
 import type { TraceBuilder } from '../trace';
 import type { AuthorizationRequest, DecisiveStatement, StageName, TraceRef } from '../types';
 
-/** Trace refs of one statement and of each of its condition clauses, built once per loaded policy. */
-export interface StatementRefs {
-  readonly statement: TraceRef;
-  readonly conditions: readonly TraceRef[];
+/**
+ * One statement of a loaded policy with everything the trace and the result need, built once per loaded
+ * policy: its trace refs (statement and each condition clause) and its DecisiveStatement. A stage that
+ * finds the statement applies hands this very object on, so the hot path allocates nothing for it.
+ */
+export interface Applied {
+  readonly policy: LoadedPolicy;
+  readonly statement: CompiledStatement;
+  readonly ref: TraceRef;
+  readonly conditionRefs: readonly TraceRef[];
+  readonly decisive: DecisiveStatement;
 }
 
-/**
- * A compiled policy together with the stage (policy type) it belongs to, its organization level and
- * the trace refs of its statements (parallel to compiled.allows / compiled.denies).
- */
+/** A compiled policy together with the stage (policy type) it belongs to and its organization level. */
 export interface LoadedPolicy {
   readonly id: string;
   readonly label: string | undefined;
@@ -25,34 +29,35 @@ export interface LoadedPolicy {
   readonly ref: TraceRef;
   /** `[id]`, for the stage.enter of a stage that looks at this policy alone. */
   readonly ids: readonly string[];
-  readonly allowRefs: readonly StatementRefs[];
-  readonly denyRefs: readonly StatementRefs[];
+  /** Parallel to compiled.allows / compiled.denies. */
+  readonly allows: readonly Applied[];
+  readonly denies: readonly Applied[];
 }
 
-function refsOf(policyId: string, statements: readonly CompiledStatement[]): StatementRefs[] {
-  return statements.map((st) => ({
-    statement: { policyId, statementIndex: st.index, path: st.path },
-    conditions: st.conditions.map((clause) => ({ policyId, statementIndex: st.index, path: clause.path })),
-  }));
+function entriesOf(policy: LoadedPolicy, statements: readonly CompiledStatement[], out: Applied[]): void {
+  const policyId = policy.id;
+  for (const st of statements) {
+    const decisive: DecisiveStatement =
+      st.sid === undefined
+        ? { stage: policy.stage, policyId, statementIndex: st.index, effect: st.effect }
+        : { stage: policy.stage, policyId, statementIndex: st.index, sid: st.sid, effect: st.effect };
+    out.push({
+      policy,
+      statement: st,
+      ref: { policyId, statementIndex: st.index, path: st.path },
+      conditionRefs: st.conditions.map((clause) => ({ policyId, statementIndex: st.index, path: clause.path })),
+      decisive,
+    });
+  }
 }
 
 export function loadedPolicy(id: string, label: string | undefined, level: string | undefined, stage: StageName, compiled: CompiledPolicy): LoadedPolicy {
-  return {
-    id,
-    label,
-    level,
-    stage,
-    compiled,
-    ref: { policyId: id },
-    ids: [id],
-    allowRefs: refsOf(id, compiled.allows),
-    denyRefs: refsOf(id, compiled.denies),
-  };
-}
-
-export interface Applied {
-  readonly policy: LoadedPolicy;
-  readonly statement: CompiledStatement;
+  const allows: Applied[] = [];
+  const denies: Applied[] = [];
+  const policy: LoadedPolicy = { id, label, level, stage, compiled, ref: { policyId: id }, ids: [id], allows, denies };
+  entriesOf(policy, compiled.allows, allows);
+  entriesOf(policy, compiled.denies, denies);
+  return policy;
 }
 
 export interface EvaluationRun {
@@ -71,28 +76,24 @@ export function scanPolicies(run: EvaluationRun, stage: StageName, stageId: numb
   const trace = run.trace;
   for (let p = 0; p < policies.length; p++) {
     const policy = policies[p]!;
-    const statements = effect === 'Allow' ? policy.compiled.allows : policy.compiled.denies;
+    const entries = effect === 'Allow' ? policy.allows : policy.denies;
     if (trace === null) {
-      for (let s = 0; s < statements.length; s++) {
-        const st = statements[s]!;
-        if (statementApplies(st, run.request, run.boundary)) out.push({ policy, statement: st });
+      for (let s = 0; s < entries.length; s++) {
+        const entry = entries[s]!;
+        if (statementApplies(entry.statement, run.request, run.boundary)) out.push(entry);
       }
       continue;
     }
     // The deny stage looks at every policy, but only those with Deny statements have anything to show.
-    if (statements.length === 0 && stage === 'denyEvaluation') continue;
-    const refs = effect === 'Allow' ? policy.allowRefs : policy.denyRefs;
+    if (entries.length === 0 && stage === 'denyEvaluation') continue;
     const policyStepId = trace.enterPolicy(stage, stageId, policy.ref, policy.label, policy.level);
-    for (let s = 0; s < statements.length; s++) {
-      const st = statements[s]!;
-      if (traceStatement(st, run.request, trace, stage, policyStepId, refs[s]!, run.boundary)) out.push({ policy, statement: st });
+    for (let s = 0; s < entries.length; s++) {
+      const entry = entries[s]!;
+      if (traceStatement(entry.statement, run.request, trace, stage, policyStepId, entry.ref, entry.conditionRefs, run.boundary)) out.push(entry);
     }
   }
 }
 
 export function toDecisive(applied: Applied): DecisiveStatement {
-  const st = applied.statement;
-  return st.sid === undefined
-    ? { stage: applied.policy.stage, policyId: applied.policy.id, statementIndex: st.index, effect: st.effect }
-    : { stage: applied.policy.stage, policyId: applied.policy.id, statementIndex: st.index, sid: st.sid, effect: st.effect };
+  return applied.decisive;
 }
