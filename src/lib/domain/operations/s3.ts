@@ -110,7 +110,18 @@ function withoutPublicStatements(text: string): string {
 
 // ---------------------------------------------------------------- authorization targets
 
-function bucketTarget(ctx: PlanContext, action: string, bucketName: string, resource: string, context: RequestContext = {}, ownerRootBypass = false): AuthorizationTarget[] {
+/**
+ * The authorization target of a bucket or object request, with the bucket policy as it applies to this
+ * caller (public statements dropped for outsiders under RestrictPublicBuckets). Exported for what-if checks.
+ */
+export function bucketTarget(
+  ctx: Pick<PlanContext, 'world' | 'caller'>,
+  action: string,
+  bucketName: string,
+  resource: string,
+  context: RequestContext = {},
+  ownerRootBypass = false,
+): AuthorizationTarget[] {
   const found = findBucket(ctx.world, bucketName);
   const base: AuthorizationTarget = {
     action,
