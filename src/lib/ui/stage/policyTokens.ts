@@ -11,8 +11,8 @@ export interface Token {
   /** JSON pointer of the value this token is part of ('' is the document). */
   readonly path: string;
   readonly role: TokenRole;
-  /** A member's name and its colon: it frames the value, so only a focus mark (the statement) covers it. */
-  readonly isKey?: boolean;
+  /** A member's name, its colon, or the comma after a value: they frame the value, so only a focus mark covers them. */
+  readonly frame?: boolean;
 }
 
 export interface Line {
@@ -46,7 +46,7 @@ function inlineArray(value: Json[], path: string): Token[] | null {
 }
 
 function layout(value: Json, path: string, indent: number, lead: Token[], trail: string, out: Line[]): void {
-  const comma: Token[] = trail ? [{ text: trail, path, role: 'punct' }] : [];
+  const comma: Token[] = trail ? [{ text: trail, path, role: 'punct', frame: true }] : [];
   if (value === null || typeof value !== 'object') {
     out.push({ indent, tokens: [...lead, scalar(value, path), ...comma] });
     return;
@@ -71,8 +71,8 @@ function layout(value: Json, path: string, indent: number, lead: Token[], trail:
   entries.forEach(([key, child], i) => {
     const childPath = childPointer(path, key);
     const keyTokens: Token[] = [
-      { text: JSON.stringify(key), path: childPath, role: 'key', isKey: true },
-      { text: ': ', path: childPath, role: 'punct', isKey: true },
+      { text: JSON.stringify(key), path: childPath, role: 'key', frame: true },
+      { text: ': ', path: childPath, role: 'punct', frame: true },
     ];
     layout(child, childPath, indent + 1, keyTokens, i < entries.length - 1 ? ',' : '', out);
   });
