@@ -538,6 +538,7 @@ export const en = {
   'cli.copied': 'Output copied',
   'cli.actingAs': 'Without configured credentials, commands run as {who}.',
   'storage.menu': 'Labs',
+  'storage.firstLab': 'My first lab',
   'storage.menuLabel': 'Lab: {name}. Open the labs menu',
   'storage.labs': 'Your labs',
   'storage.current': 'open',
