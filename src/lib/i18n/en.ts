@@ -526,7 +526,7 @@ export const en = {
   'history.resendLabel': 'Send {operation} again into the lab as it is now',
   // ---- cli: the terminal
   'cli.title': 'AWS CLI',
-  'cli.intro': 'A terminal that speaks the AWS CLI. Each aws command is a signed request to this lab: it appears on the stage and in the history. Until you configure an access key, commands run as the identity you are signed in as (like AWS CloudShell). Type help to start.',
+  'cli.intro': 'A terminal that speaks the AWS CLI. Each aws command is a signed request to this lab: it appears on the stage and in the history. Type help to start.',
   'cli.outputLabel': 'Terminal output',
   'cli.inputLabel': 'Command (Enter runs it, Tab completes, up and down arrows walk the history)',
   'cli.promptLabel': 'Answer for aws configure: {question}',
@@ -536,7 +536,7 @@ export const en = {
   'cli.showRequest': 'Show {operation} on the stage',
   'cli.copy': 'Copy the output',
   'cli.copied': 'Output copied',
-  'cli.actingAs': 'Without configured credentials, commands run as {who}.',
+  'cli.actingAs': 'Until you configure an access key, commands run as {who}, the identity you are signed in as (like AWS CloudShell).',
   'storage.menu': 'Labs',
   'storage.firstLab': 'My first lab',
   'storage.menuLabel': 'Lab: {name}. Open the labs menu',

@@ -69,4 +69,10 @@ describe('table', () => {
     expect(lines.some((l) => /^\|\|\s+UserName\s+\|\|$/.test(l))).toBe(true);
     expect(lines.filter((l) => l.includes('||  alice') || l.includes('||  bob'))).toHaveLength(2);
   });
+
+  it('prints a list of lists (a --query projection) as rows of one table', () => {
+    const lines = formatTable([['alice', 'arn:aws:iam::111122223333:user/alice'], ['bob', 'arn:aws:iam::111122223333:user/bob']], 'ListUsers').split('\n');
+    expect(lines.filter((l) => l.includes('ListUsers'))).toHaveLength(1);
+    expect(lines.filter((l) => /^\|  (alice|bob)\s+\|  arn:/.test(l))).toHaveLength(2);
+  });
 });

@@ -88,6 +88,10 @@ function sectionOf(title: string, value: Json): Section {
       const children = objs.flatMap((el) => Object.keys(el).sort().filter((k) => !isScalar(el[k])).map((k) => sectionOf(k, el[k] ?? null)));
       return { title, headers, rows, children };
     }
+    // A projection such as Users[].[UserName,Arn]: one row per inner list.
+    if (value.length > 0 && value.every((v) => Array.isArray(v) && v.every(isScalar))) {
+      return { title, headers: [], rows: value.map((v) => (Array.isArray(v) ? v.map(scalarText) : [])), children: [] };
+    }
     return { title, headers: [], rows: value.filter(isScalar).map((v) => [scalarText(v)]), children: value.filter((v) => !isScalar(v)).map((v) => sectionOf(title, v)) };
   }
   if (isObj(value)) {
