@@ -84,6 +84,8 @@ const principals: readonly PrincipalFixture[] = [
     accountId: accountB,
   },
   { principal: { kind: 'anonymous' } },
+  // An AWS service assuming a role (an EC2 instance profile): judged by the role's trust policy alone.
+  { principal: { kind: 'service', service: 'ec2.amazonaws.com' } },
 ];
 
 /** Which resource-based policy a resource carries: a bucket or table policy (optional), a role's trust policy or a key policy (always there). */
@@ -558,7 +560,8 @@ const currentTimes = ['2026-11-29T19:00:00Z', '2019-06-01T08:30:00Z', '2031-02-0
 
 /** The request context: what AWS would know about this caller and request, each fact present or not. */
 function requestContext(fixture: PrincipalFixture, target: Target): fc.Arbitrary<Record<string, string | string[]>> {
-  const authenticated = fixture.principal.kind !== 'anonymous';
+  // Principal facts (tags, MFA) exist only for callers signed in to an account.
+  const authenticated = fixture.accountId !== undefined;
   return fc
     .record({
       username: sometimes(fc.constant(fixture.username), 85),
@@ -608,12 +611,14 @@ export const evaluationInput: fc.Arbitrary<EvaluationInput> = fc
   // IAM or STS (other than GetCallerIdentity) at all (IAM User Guide, "Permissions for GetFederationToken").
   .filter(({ fixture, target }) => {
     if (fixture.principal.kind === 'anonymous') return target.action.startsWith('s3:');
+    if (fixture.principal.kind === 'service') return target.resourcePolicy === 'trust';
     if (fixture.principal.kind === 'federatedUser') return !/^iam:|^sts:AssumeRole/.test(target.action);
     return true;
   })
   .chain(({ fixture, target }) => {
     const kind = fixture.principal.kind;
-    const anonymous = kind === 'anonymous';
+    // Callers outside any account carry no identity-side policies; SCPs and RCPs are left out for them too.
+    const outsideAccount = kind === 'anonymous' || kind === 'service';
     const root = kind === 'root';
     // RCPs apply to the services that support them: S3, STS and KMS here (AWS Organizations, "Resource control policies").
     const rcpService = /^(s3|sts|kms):/.test(target.action) && target.action !== 'sts:GetCallerIdentity';
@@ -622,10 +627,10 @@ export const evaluationInput: fc.Arbitrary<EvaluationInput> = fc
     return fc
       .record({
         context: requestContext(fixture, target),
-        identity: anonymous || root ? fc.constant<JsonObject[]>([]) : fc.array(policyDocument(focused(identityShape, target), 3, true), { minLength: 0, maxLength: 3 }),
-        boundary: anonymous || root ? fc.constant(undefined) : sometimes(policyDocument(focused(identityShape, target), 2, true), 25),
-        scps: anonymous ? fc.constant(undefined) : sometimes(fc.array(scpLevel, { minLength: 1, maxLength: 3 }), 30),
-        rcps: rcpService
+        identity: outsideAccount || root ? fc.constant<JsonObject[]>([]) : fc.array(policyDocument(focused(identityShape, target), 3, true), { minLength: 0, maxLength: 3 }),
+        boundary: outsideAccount || root ? fc.constant(undefined) : sometimes(policyDocument(focused(identityShape, target), 2, true), 25),
+        scps: outsideAccount ? fc.constant(undefined) : sometimes(fc.array(scpLevel, { minLength: 1, maxLength: 3 }), 30),
+        rcps: rcpService && kind !== 'service'
           ? sometimes(fc.array(fc.array(policyDocument(rcpShape, 2), { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 2 }), 25)
           : fc.constant(undefined),
         resource: target.resourcePolicy

@@ -27,6 +27,7 @@ function orgPolicies(levels: readonly OrgLevel[] | undefined): SimulationOrgPoli
   }));
 }
 
+/** The caller as the peer names it: an ARN, or a service principal's name; null for anonymous and identity providers. */
 function principalArn(input: EvaluationInput): string | null {
   const principal = input.request.principal;
   switch (principal.kind) {
@@ -35,6 +36,8 @@ function principalArn(input: EvaluationInput): string | null {
     case 'assumedRole':
     case 'federatedUser':
       return principal.arn;
+    case 'service':
+      return principal.service;
     default:
       return null;
   }
@@ -52,7 +55,7 @@ function resourceAccountOf(input: EvaluationInput): string {
 
 /**
  * Builds the peer's Simulation for our input. Throws for callers the peer cannot model
- * (service, web identity and SAML principals), which generators never produce.
+ * (web identity and SAML principals), which generators never produce.
  */
 export function toSimulation(input: EvaluationInput): Simulation {
   const { request, policies } = input;
