@@ -50,3 +50,18 @@ describe('LabExplorer', () => {
     expect(document.activeElement).toBe(screen.getAllByRole('treeitem')[0]);
   });
 });
+
+describe('LabExplorer with the mouse', () => {
+  it('opens a folder on click and selects a leaf on click', async () => {
+    const lab = await makeLab();
+    const onSelect = vi.fn();
+    render(LabExplorer, { world: lab.world, onSelect });
+    const users = screen.getByRole('treeitem', { name: 'Users (3)' });
+    await fireEvent.click(users);
+    expect(users.getAttribute('aria-expanded')).toBe('true');
+    await fireEvent.click(screen.getByRole('treeitem', { name: 'carol' }));
+    expect(onSelect).toHaveBeenCalledWith(`user/${accountId}/carol`);
+    await fireEvent.click(users);
+    expect(screen.queryByRole('treeitem', { name: 'carol' })).toBeNull();
+  });
+});
