@@ -9,6 +9,7 @@ import { groupAndRoleOperations } from './iam/groupsAndRoles';
 import { policyOperations } from './iam/policies';
 import { userOperations } from './iam/users';
 import { kmsOperations } from './kms';
+import { organizationsOperations } from './organizations';
 import { rootTaskOperations } from './rootTasks';
 import { s3Operations } from './s3';
 import { signinOperations } from './signin';
@@ -24,6 +25,7 @@ const all: readonly OperationSpec[] = [
   ...dynamodbOperations,
   ...ec2Operations,
   ...kmsOperations,
+  ...organizationsOperations,
   ...rootTaskOperations,
   ...signinOperations,
 ];

@@ -192,6 +192,7 @@ export type EntityKind =
   | 'groupMembership'
   | 'role'
   | 'managedPolicy'
+  | 'organizationPolicy'
   | 'policyVersion'
   | 'policyAttachment'
   | 'inlinePolicy'

@@ -9,3 +9,13 @@ export type { WorldProblem, WorldValidation } from './validateWorld';
 export { advanceClock, addSeconds } from './clock';
 export { awsManagedPolicies, awsManagedPolicyArnByName } from './awsManagedPolicies';
 export * as arns from './arns';
+export {
+  createOrganization,
+  addOrganizationalUnit,
+  placeAccount,
+  addOrganizationPolicy,
+  attachOrganizationPolicy,
+  detachOrganizationPolicy,
+  fullAwsAccessPolicyId,
+} from './organization';
+export type { Draft } from './draft';

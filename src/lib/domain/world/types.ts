@@ -29,6 +29,8 @@ export interface World {
   readonly sessions: Readonly<Record<string, Session>>;
   /** Console sign-in sessions, keyed by session id. */
   readonly consoleSessions: Readonly<Record<string, ConsoleSession>>;
+  /** Saved positions of the graph's nodes (UI metadata, keyed by node id); never read by the pipeline. */
+  readonly layout?: Readonly<Record<string, { readonly x: number; readonly y: number }>>;
 }
 
 // ---------------------------------------------------------------- organization

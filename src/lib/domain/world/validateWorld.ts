@@ -215,7 +215,7 @@ const organization = object({
 });
 const worldShape = object(
   { version: oneOf(worldVersion), clock: iso, accounts: record(account), sessions: record(session), consoleSessions: record(consoleSession) },
-  { organization },
+  { organization, layout: record(object({ x: num, y: num })) },
 );
 
 /** Cross-references the shape cannot see: keys match names, memberships and attachments resolve. */
