@@ -70,7 +70,9 @@ describe('Stage panel', () => {
     goTo(player, framesOf(record).findIndex((f) => f.kind === 'trace.statement' && f.step.sid === 'NoDeletesFromOffice'));
     const conditions = screen.getByRole('list', { name: 'Conditions (all must match)' });
     expect(conditions.textContent).toContain('IpAddress aws:SourceIp: the request has 203.0.113.10, the policy says 203.0.113.0/24: matches');
-    expect(screen.getByRole('figure').querySelector('.match')?.textContent).toBe('"s3:DeleteObject"');
+    const matched = [...screen.getByRole('figure').querySelectorAll('.match')].map((n) => n.textContent);
+    // The Action pattern, the Resource pattern, and the condition key with its value; not the commas.
+    expect(matched).toEqual(['"s3:DeleteObject"', '"*"', '"aws:SourceIp"', ': ', '"203.0.113.0/24"']);
   });
 
   it('ends on the outcome card with the decision, AWS message and the deciding Deny statement', () => {

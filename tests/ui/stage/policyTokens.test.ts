@@ -25,7 +25,7 @@ describe('policyLines', () => {
     const action = lines.find((l) => l.tokens.some((t) => t.text === '"s3:Get*"'))!;
     expect(action.tokens.map((t) => t.text).join('')).toBe('"Action": ["s3:List*", "s3:Get*"],');
     expect(action.tokens.find((t) => t.text === '"s3:Get*"')!.path).toBe('/Statement/0/Action/1');
-    expect(action.tokens.find((t) => t.text === '"Action"')).toMatchObject({ path: '/Statement/0/Action', frame: true });
+    expect(action.tokens.find((t) => t.text === '"Action"')).toMatchObject({ path: '/Statement/0/Action', frame: 'key' });
   });
 
   it('escapes keys in pointers as RFC 6901 says', () => {
@@ -60,7 +60,7 @@ describe('highlight lookups', () => {
       { path: '/Statement', kind: 'focus' },
       { path: '/Statement/Action', kind: 'match' },
       { path: '/Statement/Resource', kind: 'match' },
-      { path: '/Statement/Condition/IpAddress/aws:SourceIp', kind: 'match' },
+      { path: '/Statement/Condition/IpAddress/aws:SourceIp', kind: 'match', withKey: true },
     ]);
   });
 });

@@ -14,6 +14,8 @@ export type MarkKind = 'focus' | 'match' | 'miss';
 export interface Mark {
   readonly path: string;
   readonly kind: MarkKind;
+  /** Highlight the member's name too (a condition key, not just its values). */
+  readonly withKey?: boolean;
 }
 
 export interface PolicyView {
@@ -103,7 +105,7 @@ export function statementMarks(document: Json, step: StatementStep, conditions: 
     if (hits.length > 0) for (const path of hits) marks.push({ path, kind });
     else marks.push({ path: elementPath, kind });
   }
-  for (const c of conditions) if (c.ref.path) marks.push({ path: c.ref.path, kind: c.matched ? 'match' : 'miss' });
+  for (const c of conditions) if (c.ref.path) marks.push({ path: c.ref.path, kind: c.matched ? 'match' : 'miss', withKey: true });
   return marks;
 }
 
@@ -225,7 +227,12 @@ export function becauseText(because: string, params?: Readonly<Record<string, st
   return key in en ? t(key as MessageKey, { level: '', ...(params ?? {}) }) : because;
 }
 
+/** Long field values (a policy document) are cut: the step names what changed, the explorer shows it whole. */
+const fieldWidth = 80;
+
 export function changeText(c: NonNullable<RequestRecord['processing']>['changes'][number]): string {
   const main = t(`stage.change.${c.kind}` as const, { entity: c.entity, id: c.id });
-  return c.parent ? `${main} ${t('stage.change.parent', { parent: c.parent })}` : main;
+  const where = c.parent ? `${main} ${t('stage.change.parent', { parent: c.parent })}` : main;
+  const fields = Object.entries(c.fields ?? {}).map(([k, v]) => `${k}: ${v.length > fieldWidth ? `${v.slice(0, fieldWidth)}…` : v}`);
+  return fields.length ? `${where} — ${fields.join(', ')}` : where;
 }

@@ -11,8 +11,9 @@ export interface Token {
   /** JSON pointer of the value this token is part of ('' is the document). */
   readonly path: string;
   readonly role: TokenRole;
-  /** A member's name, its colon, or the comma after a value: they frame the value, so only a focus mark covers them. */
-  readonly frame?: boolean;
+  /** A member's name and colon ('key') or the comma after a value ('comma'): they frame the value, so a
+      match mark on the value leaves them plain (a focus mark, or a mark that asks for the key, covers keys). */
+  readonly frame?: 'key' | 'comma';
 }
 
 export interface Line {
@@ -46,7 +47,7 @@ function inlineArray(value: Json[], path: string): Token[] | null {
 }
 
 function layout(value: Json, path: string, indent: number, lead: Token[], trail: string, out: Line[]): void {
-  const comma: Token[] = trail ? [{ text: trail, path, role: 'punct', frame: true }] : [];
+  const comma: Token[] = trail ? [{ text: trail, path, role: 'punct', frame: 'comma' }] : [];
   if (value === null || typeof value !== 'object') {
     out.push({ indent, tokens: [...lead, scalar(value, path), ...comma] });
     return;
@@ -71,8 +72,8 @@ function layout(value: Json, path: string, indent: number, lead: Token[], trail:
   entries.forEach(([key, child], i) => {
     const childPath = childPointer(path, key);
     const keyTokens: Token[] = [
-      { text: JSON.stringify(key), path: childPath, role: 'key', frame: true },
-      { text: ': ', path: childPath, role: 'punct', frame: true },
+      { text: JSON.stringify(key), path: childPath, role: 'key', frame: 'key' },
+      { text: ': ', path: childPath, role: 'punct', frame: 'key' },
     ];
     layout(child, childPath, indent + 1, keyTokens, i < entries.length - 1 ? ',' : '', out);
   });
