@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createEmptyWorld } from '../../../src/lib/domain/world/createEmptyWorld';
 import { validateWorld } from '../../../src/lib/domain/world/validateWorld';
+import { createOrganization, placeAccount } from '../../../src/lib/domain/world/organization';
 import type { World } from '../../../src/lib/domain/world/types';
 import { defaultLab } from '../pipeline/labFixture';
 
@@ -45,6 +46,31 @@ describe('validateWorld', () => {
     const result = validateWorld(w);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems).toContainEqual({ path, message });
+  });
+
+  it('checks organization references and the layout slot', async () => {
+    const w = createOrganization(await defaultLab(), { id: 'o-exampleorg1', rootId: 'r-ex12', managementAccountId: '444455556666' });
+    const placed = placeAccount(w, '111122223333', 'r-ex12');
+    expect(validateWorld({ ...placed, layout: { 'user:alice': { x: 1, y: 2 } } }).ok).toBe(true);
+    const bad = clone(placed) as { organization: { accountParents: Record<string, string>; attachments: Record<string, string[]> }; layout: unknown };
+    bad.organization.accountParents['111122223333'] = 'ou-missing';
+    bad.organization.attachments['r-ex12']?.push('p-missing');
+    bad.layout = { n: { x: 'left' } };
+    const result = validateWorld(bad);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.problems).toEqual(
+        expect.arrayContaining([
+          { path: '/layout/n/x', message: 'expected a number' },
+        ]),
+      );
+    }
+    delete (bad as { layout?: unknown }).layout;
+    const refs = validateWorld(bad);
+    expect(refs.ok ? [] : refs.problems).toEqual([
+      { path: '/organization/accountParents/111122223333', message: 'no root or OU ou-missing' },
+      { path: '/organization/attachments/r-ex12/1', message: 'no organization policy p-missing' },
+    ]);
   });
 
   it('never throws on arbitrary JSON and refuses it', () => {

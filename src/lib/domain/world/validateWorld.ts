@@ -261,6 +261,23 @@ function checkReferences(world: World, out: WorldProblem[]): void {
       });
     }
   }
+  const org = world.organization;
+  if (org) {
+    const parents = new Set([org.rootId, ...Object.keys(org.organizationalUnits)]);
+    for (const [id, ou] of Object.entries(org.organizationalUnits)) {
+      if (!parents.has(ou.parentId)) out.push({ path: pointer(pointer('/organization/organizationalUnits', id), 'parentId'), message: `no root or OU ${ou.parentId}` });
+    }
+    for (const [accountId, parent] of Object.entries(org.accountParents)) {
+      const p = pointer('/organization/accountParents', accountId);
+      if (!parents.has(parent)) out.push({ path: p, message: `no root or OU ${parent}` });
+      if (!world.accounts[accountId]) out.push({ path: p, message: `no account ${accountId}` });
+    }
+    for (const [target, ids] of Object.entries(org.attachments)) {
+      ids.forEach((pid, i) => {
+        if (!org.policies[pid]) out.push({ path: pointer(pointer('/organization/attachments', target), i), message: `no organization policy ${pid}` });
+      });
+    }
+  }
   for (const [id, s] of Object.entries(world.sessions)) {
     const p = pointer('/sessions', id);
     if (s.accessKeyId !== id) out.push({ path: pointer(p, 'accessKeyId'), message: `does not match its key ${id}` });
