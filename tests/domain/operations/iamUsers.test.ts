@@ -62,7 +62,7 @@ describe('CreateUser / GetUser / ListUsers / DeleteUser', () => {
     w = (await call(w, 'iam:CreateUser', { UserName: 'erin' }, a)).world;
     w = (await call(w, 'iam:AddUserToGroup', { UserName: 'erin', GroupName: 'Developers' }, a)).world;
     w = (await call(w, 'iam:AttachUserPolicy', { UserName: 'erin', PolicyArn: 'arn:aws:iam::aws:policy/IAMReadOnlyAccess' }, a)).world;
-    expect(errorOf(await call(w, 'iam:DeleteUser', { UserName: 'erin' }, a)).message).toBe('Cannot delete entity, must remove user from all groups first.');
+    expect(errorOf(await call(w, 'iam:DeleteUser', { UserName: 'erin' }, a)).message).toBe('Cannot delete entity, must remove users from group first.');
     w = (await call(w, 'iam:RemoveUserFromGroup', { UserName: 'erin', GroupName: 'Developers' }, a)).world;
     expect(errorOf(await call(w, 'iam:DeleteUser', { UserName: 'erin' }, a)).message).toBe('Cannot delete entity, must detach all policies first.');
     w = (await call(w, 'iam:DetachUserPolicy', { UserName: 'erin', PolicyArn: 'arn:aws:iam::aws:policy/IAMReadOnlyAccess' }, a)).world;

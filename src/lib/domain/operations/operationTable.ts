@@ -7,6 +7,7 @@ import { dynamodbOperations } from './dynamodb';
 import { ec2Operations } from './ec2';
 import { groupAndRoleOperations } from './iam/groupsAndRoles';
 import { policyOperations } from './iam/policies';
+import { simulateOperations } from './iam/simulate';
 import { userOperations } from './iam/users';
 import { kmsOperations } from './kms';
 import { organizationsOperations } from './organizations';
@@ -20,6 +21,7 @@ const all: readonly OperationSpec[] = [
   ...userOperations,
   ...groupAndRoleOperations,
   ...policyOperations,
+  ...simulateOperations,
   ...stsOperations,
   ...s3Operations,
   ...dynamodbOperations,

@@ -122,11 +122,12 @@ export const userOperations: readonly OperationSpec[] = [
   iamOperation('DeleteUser', 'Delete', userTarget('DeleteUser'), (ctx) => {
     const account = draftAccount(ctx);
     const user = requireUser(account, requireString(ctx.params, 'UserName'));
-    // AWS: DeleteUser — "you must delete the items attached to the user manually" first.
+    // AWS: DeleteUser — the items attached to the user must be deleted first; IAM answers DeleteConflict
+    // with one message per kind (the group wording is IAM's own, also used by DeleteGroup).
     if (user.loginProfile) iamErrors.deleteConflict('Cannot delete entity, must delete login profile first.');
     if (user.accessKeys.length > 0) iamErrors.deleteConflict('Cannot delete entity, must delete access keys first.');
     if (user.mfaDevices.length > 0) iamErrors.deleteConflict('Cannot delete entity, must delete MFA device first.');
-    if (user.groups.length > 0) iamErrors.deleteConflict('Cannot delete entity, must remove user from all groups first.');
+    if (user.groups.length > 0) iamErrors.deleteConflict('Cannot delete entity, must remove users from group first.');
     if (user.attachedPolicies.length > 0) iamErrors.deleteConflict('Cannot delete entity, must detach all policies first.');
     if (Object.keys(user.inlinePolicies).length > 0) iamErrors.deleteConflict('Cannot delete entity, must delete policies first.');
     delete account.users[user.name];
