@@ -197,6 +197,24 @@ const iam: readonly CommandSpec[] = [
   cmd('iam', 'CreateOpenIDConnectProvider', [r('url'), o('client-id-list', 'list', { param: 'ClientIDList' }), o('thumbprint-list', 'list'), tags]),
   cmd('iam', 'ListOpenIDConnectProviders', []),
   cmd('iam', 'ListSAMLProviders', []),
+  cmd('iam', 'SimulateCustomPolicy', [
+    r('policy-input-list', undefined, 'list'),
+    o('permissions-boundary-policy-input-list', 'list'),
+    r('action-names', undefined, 'list'),
+    o('resource-arns', 'list'),
+    o('resource-policy', 'document'),
+    o('caller-arn'),
+    o('context-entries', 'structureList'),
+  ]),
+  cmd('iam', 'SimulatePrincipalPolicy', [
+    r('policy-source-arn'),
+    r('action-names', undefined, 'list'),
+    o('policy-input-list', 'list'),
+    o('resource-arns', 'list'),
+    o('resource-policy', 'document'),
+    o('caller-arn'),
+    o('context-entries', 'structureList'),
+  ]),
 ];
 
 const sts: readonly CommandSpec[] = [

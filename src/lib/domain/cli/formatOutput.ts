@@ -9,6 +9,8 @@ type Obj = { readonly [k: string]: Json };
 
 const isObj = (v: Json | undefined): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 const isScalar = (v: Json | undefined): boolean => v === null || typeof v !== 'object';
+/** Empty lists and objects get no section of their own in a table. */
+const isEmpty = (v: Json | undefined): boolean => (Array.isArray(v) ? v.length === 0 : isObj(v) && Object.keys(v).length === 0);
 
 /** How the CLI (Python) writes a scalar in text and table output. */
 function scalarText(v: Json | undefined): string {
@@ -85,7 +87,7 @@ function sectionOf(title: string, value: Json): Section {
       const objs = value.filter(isObj);
       const headers = [...new Set(objs.flatMap((el) => Object.keys(el).filter((k) => isScalar(el[k]))))].sort();
       const rows = headers.length > 0 ? objs.map((el) => headers.map((h) => (h in el ? scalarText(el[h]) : ''))) : [];
-      const children = objs.flatMap((el) => Object.keys(el).sort().filter((k) => !isScalar(el[k])).map((k) => sectionOf(k, el[k] ?? null)));
+      const children = objs.flatMap((el) => Object.keys(el).sort().filter((k) => !isScalar(el[k]) && !isEmpty(el[k])).map((k) => sectionOf(k, el[k] ?? null)));
       return { title, headers, rows, children };
     }
     // A projection such as Users[].[UserName,Arn]: one row per inner list.
@@ -101,7 +103,7 @@ function sectionOf(title: string, value: Json): Section {
       title,
       headers,
       rows: headers.length > 0 ? [headers.map((h) => scalarText(value[h]))] : [],
-      children: keys.filter((k) => !isScalar(value[k])).map((k) => sectionOf(k, value[k] ?? null)),
+      children: keys.filter((k) => !isScalar(value[k]) && !isEmpty(value[k])).map((k) => sectionOf(k, value[k] ?? null)),
     };
   }
   return { title, headers: [], rows: [[scalarText(value)]], children: [] };
