@@ -3,7 +3,7 @@
 // reach the same answer; the traced one also records each element's match and each condition.
 // AWS: Policy evaluation logic, "Determining whether a request is allowed or denied within an account";
 // IAM JSON policy elements: Action, NotAction, Resource, NotResource, Principal, NotPrincipal, Condition.
-import { matchAction } from '../matching/matchAction';
+import { matchCompiled, type CompiledWildcard } from '../matching/wildcard';
 import { matchResource, matchResourceEscaped } from '../matching/matchResource';
 import { matchPrincipal } from '../matching/matchPrincipal';
 import { substituteVariables } from '../matching/policyVariables';
@@ -28,10 +28,13 @@ export function principalLabel(principal: RequestPrincipal): string {
   }
 }
 
-function firstActionMatch(patterns: readonly string[], action: string): string | null {
-  for (let i = 0; i < patterns.length; i++) {
-    const p = patterns[i] as string;
-    if (matchAction(p, action)) return p;
+/**
+ * The first pattern that covers the action, or null. `actionLower` is the request's action lower-cased
+ * once per evaluation; the matchers were compiled case-insensitively (the same rule as matchAction).
+ */
+function firstActionMatch(patterns: readonly string[], matchers: readonly CompiledWildcard[], actionLower: string): string | null {
+  for (let i = 0; i < matchers.length; i++) {
+    if (matchCompiled(matchers[i]!, actionLower)) return patterns[i]!;
   }
   return null;
 }
@@ -80,11 +83,10 @@ function scanResources(patterns: readonly ResourcePattern[], arn: string, contex
  * `boundary`: the caller has a permissions boundary, and AWS then applies a NotPrincipal Deny to it whatever
  * the NotPrincipal lists (AWS: Permissions boundaries for IAM entities, the "Important" note on NotPrincipal).
  */
-export function statementApplies(st: CompiledStatement, request: AuthorizationRequest, boundary: boolean): boolean {
-  const action = request.action;
+export function statementApplies(st: CompiledStatement, request: AuthorizationRequest, actionLower: string, boundary: boolean): boolean {
   if (st.actions !== null) {
-    if (firstActionMatch(st.actions, action) === null) return false;
-  } else if (st.notActions !== null && firstActionMatch(st.notActions, action) !== null) return false;
+    if (firstActionMatch(st.actions, st.actionMatchers!, actionLower) === null) return false;
+  } else if (st.notActions !== null && firstActionMatch(st.notActions, st.notActionMatchers!, actionLower) !== null) return false;
   if (st.resources !== null) {
     if (scanResources(st.resources, request.resource, request.context, st.version).matched === null) return false;
   } else if (st.notResources !== null && scanResources(st.notResources, request.resource, request.context, st.version).matched !== null) {
@@ -114,19 +116,20 @@ export function traceStatement(
   parentId: number,
   ref: TraceRef,
   conditionRefs: readonly TraceRef[],
+  actionLower: string,
   boundary: boolean,
 ): boolean {
   const matches: ElementMatch[] = [];
   let elementsMatch = true;
   const action = request.action;
   if (st.actions !== null) {
-    const hit = firstActionMatch(st.actions, action);
+    const hit = firstActionMatch(st.actions, st.actionMatchers!, actionLower);
     if (hit === null) {
       elementsMatch = false;
       matches.push({ element: 'Action', matched: false, value: action, reason: 'actionNotListed' });
     } else matches.push({ element: 'Action', matched: true, value: action, pattern: hit });
   } else if (st.notActions !== null) {
-    const hit = firstActionMatch(st.notActions, action);
+    const hit = firstActionMatch(st.notActions, st.notActionMatchers!, actionLower);
     if (hit === null) matches.push({ element: 'NotAction', matched: true, value: action });
     else {
       elementsMatch = false;

@@ -1,6 +1,7 @@
 // Compiles each policy document once per kind and keeps it: a WeakMap for parsed JSON (by object
 // identity) and a bounded Map for text. Invariant: a cached entry is never mutated, and a document
 // object must not be mutated after it was evaluated (edit by replacing the object, as the UI does).
+import { compileWildcard, type CompiledWildcard } from '../matching/wildcard';
 import { compilePolicy } from '../policy/compilePolicy';
 import type { ConditionClause, Diagnostic, Effect, Json, NormalizedPolicy, PolicyKind, PrincipalBlock } from '../policy/types';
 
@@ -19,6 +20,9 @@ export interface CompiledStatement {
   readonly version: NormalizedPolicy['version'];
   readonly actions: readonly string[] | null;
   readonly notActions: readonly string[] | null;
+  /** Action/NotAction patterns compiled once, case-insensitive (AWS: action names are case-insensitive). */
+  readonly actionMatchers: readonly CompiledWildcard[] | null;
+  readonly notActionMatchers: readonly CompiledWildcard[] | null;
   readonly resources: readonly ResourcePattern[] | null;
   readonly notResources: readonly ResourcePattern[] | null;
   readonly principal: PrincipalBlock | null;
@@ -67,6 +71,8 @@ function build(input: string | Json, kind: PolicyKind): CompiledEntry {
       version: policy.version,
       actions: s.action ?? null,
       notActions: s.notAction ?? null,
+      actionMatchers: s.action ? s.action.map((a) => compileWildcard(a, true)) : null,
+      notActionMatchers: s.notAction ? s.notAction.map((a) => compileWildcard(a, true)) : null,
       resources: toPatterns(s.resource, policy.version),
       notResources: toPatterns(s.notResource, policy.version),
       principal: s.principal ?? null,

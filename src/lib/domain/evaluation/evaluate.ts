@@ -71,7 +71,12 @@ export function evaluate(input: EvaluationInput, options?: EvaluateOptions): Eva
 
   const caller = callerClassOf(principal);
   const hasIdentity = caller === 'user' || caller === 'session';
-  const run: EvaluationRun = { request, trace: options?.trace === false ? null : new TraceBuilder(), boundary: hasIdentity && prepared.boundary !== null };
+  const run: EvaluationRun = {
+    request,
+    trace: options?.trace === false ? null : new TraceBuilder(),
+    actionLower: request.action.toLowerCase(),
+    boundary: hasIdentity && prepared.boundary !== null,
+  };
 
   // 1. Deny evaluation over every policy that applies to this caller.
   const denies = denyEvaluation(run, denyListFor(prepared, caller));

@@ -63,6 +63,8 @@ export function loadedPolicy(id: string, label: string | undefined, level: strin
 export interface EvaluationRun {
   readonly request: AuthorizationRequest;
   readonly trace: TraceBuilder | null;
+  /** The request's action, lower-cased once (action names are case-insensitive). */
+  readonly actionLower: string;
   /** The caller has a permissions boundary (it changes how NotPrincipal in a Deny treats it). */
   readonly boundary: boolean;
 }
@@ -80,7 +82,7 @@ export function scanPolicies(run: EvaluationRun, stage: StageName, stageId: numb
     if (trace === null) {
       for (let s = 0; s < entries.length; s++) {
         const entry = entries[s]!;
-        if (statementApplies(entry.statement, run.request, run.boundary)) out.push(entry);
+        if (statementApplies(entry.statement, run.request, run.actionLower, run.boundary)) out.push(entry);
       }
       continue;
     }
@@ -89,7 +91,7 @@ export function scanPolicies(run: EvaluationRun, stage: StageName, stageId: numb
     const policyStepId = trace.enterPolicy(stage, stageId, policy.ref, policy.label, policy.level);
     for (let s = 0; s < entries.length; s++) {
       const entry = entries[s]!;
-      if (traceStatement(entry.statement, run.request, trace, stage, policyStepId, entry.ref, entry.conditionRefs, run.boundary)) out.push(entry);
+      if (traceStatement(entry.statement, run.request, trace, stage, policyStepId, entry.ref, entry.conditionRefs, run.actionLower, run.boundary)) out.push(entry);
     }
   }
 }
