@@ -29,6 +29,9 @@ export type LiveLabChange =
 export interface LiveLab {
   readonly world: World;
   readonly records: readonly RequestRecord[];
+  /** Who the learner acts as; kept per lab so a reload keeps them signed in to that lab's world. */
+  readonly identity?: unknown;
+  setIdentity?(identity: unknown): void;
   replace(world: World, records?: readonly RequestRecord[], options?: { silent?: boolean }): void;
   subscribe(listener: (change: LiveLabChange) => void): () => void;
 }
@@ -73,6 +76,14 @@ interface Pending {
 }
 
 const currentLabSetting = 'currentLab';
+const identitySetting = (labId: string) => `identity:${labId}`;
+
+/** The stored identity is untrusted: only something shaped like one is handed back to the lab. */
+function looksLikeIdentity(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.kind === 'string' && typeof v.name === 'string' && typeof v.credentials === 'object' && v.credentials !== null;
+}
 
 export class LabPersistence {
   #status: PersistenceStatus;
@@ -130,6 +141,7 @@ export class LabPersistence {
     const order = [...(typeof last === 'string' ? [last] : []), ...labs.map((l) => l.id)];
     for (const id of new Set(order)) if (await this.#load(id)) return this.#refreshLabs();
     const id = await this.#create({ name: this.options.firstLabName, world: this.lab.world, records: this.lab.records });
+    if (id && this.lab.identity !== undefined) await this.#guard(() => this.repo.setSetting(identitySetting(id), this.lab.identity), undefined);
     if (id) await this.#load(id);
     await this.#refreshLabs();
   }
@@ -231,7 +243,11 @@ export class LabPersistence {
   }
 
   #onChange(change: LiveLabChange): void {
-    if (change.kind === 'identity') return;
+    if (change.kind === 'identity') {
+      const id = this.#status.currentId;
+      if (id && !this.#shared && !this.#halted) void this.#guard(() => this.repo.setSetting(identitySetting(id), change.identity), undefined);
+      return;
+    }
     const world = change.world;
     if (this.#shared || !this.#status.currentId) {
       this.#prevWorld = world;
@@ -424,6 +440,8 @@ export class LabPersistence {
     this.#prevWorld = stored.world;
     this.#publish({ currentId: id });
     await this.#guard(() => this.repo.setSetting(currentLabSetting, id), undefined);
+    const identity = await this.#guard(() => this.repo.getSetting(identitySetting(id)), undefined);
+    if (looksLikeIdentity(identity)) this.lab.setIdentity?.(identity);
     return true;
   }
 

@@ -1,0 +1,105 @@
+// Labs survive a reload (IndexedDB), an invalid import changes nothing, and a share link opens read-only
+// in a fresh browser context with "Save a copy".
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { test, expect } from './support/fixtures';
+
+async function ready(page: Page): Promise<void> {
+  await expect(page.getByRole('button', { name: /Open the labs menu/ })).toBeVisible();
+}
+
+async function openMenu(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /Open the labs menu/ }).click();
+}
+
+test('edit a lab, reload: the labs, the world and the history are all there', async ({ app }) => {
+  const page = await app.open('#/lab');
+  await ready(page);
+  await expect(page.getByRole('button', { name: 'Lab: My first lab. Open the labs menu' })).toBeVisible();
+  const clock = page.locator('time[datetime]').first();
+  const before = await clock.getAttribute('datetime');
+  await page.getByRole('button', { name: /1 hour/i }).first().click();
+  await expect(clock).not.toHaveAttribute('datetime', before!);
+  const moved = await clock.getAttribute('datetime');
+  await expect(page.locator('[data-save="saved"]')).toBeVisible();
+
+  await openMenu(page);
+  await page.getByRole('button', { name: 'Rename' }).click();
+  await page.getByLabel(/New name for/).fill('Week 1 lab');
+  await page.getByRole('button', { name: 'Save name' }).click();
+  await expect(page.getByRole('button', { name: 'Lab: Week 1 lab. Open the labs menu' })).toBeVisible();
+  await openMenu(page);
+  await page.getByRole('button', { name: 'New lab' }).click();
+  await expect(page.getByRole('button', { name: 'Lab: Lab 2. Open the labs menu' })).toBeVisible();
+  await openMenu(page);
+  await page.getByRole('button', { name: /^Week 1 lab/ }).click();
+  await expect(page.getByRole('button', { name: 'Lab: Week 1 lab. Open the labs menu' })).toBeVisible();
+  await expect(clock).toHaveAttribute('datetime', moved!);
+
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Lab: Week 1 lab. Open the labs menu' })).toBeVisible();
+  await expect(page.locator('time[datetime]').first()).toHaveAttribute('datetime', moved!);
+  await openMenu(page);
+  await expect(page.locator('#labs-menu li')).toHaveCount(2);
+  await page.keyboard.press('Escape');
+  // Undo survives the reload too: it takes the clock back.
+  await page.getByRole('button', { name: 'Undo clock' }).click();
+  await expect(page.locator('time[datetime]').first()).toHaveAttribute('datetime', before!);
+});
+
+test('an invalid import file changes nothing and says where the problems are', async ({ app }) => {
+  const page = await app.open('#/lab');
+  await ready(page);
+  await openMenu(page);
+  await page.getByRole('button', { name: 'Import…' }).click();
+  const bad = JSON.stringify({ format: 'iam-lab', version: 1, exportedAt: '2026-01-01T00:00:00Z', labs: [{ id: 'x', name: '' }] });
+  await page.getByLabel('File to import').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const alert = page.getByRole('dialog').getByRole('alert');
+  await expect(alert).toContainText('nothing was changed');
+  await expect(alert).toContainText('/labs/0/name');
+  await expect(alert).toContainText('/labs/0/world');
+  await page.getByRole('button', { name: 'Close' }).click();
+  await openMenu(page);
+  await expect(page.locator('#labs-menu li')).toHaveCount(1);
+});
+
+test('an AWS account import becomes a new lab', async ({ app }) => {
+  const page = await app.open('#/lab');
+  await ready(page);
+  await openMenu(page);
+  await page.getByRole('button', { name: 'Import…' }).click();
+  const sample = readFileSync(new URL('../domain/sharing/fixtures/authorization-details.json', import.meta.url));
+  await page.getByLabel('File to import').setInputFiles({ name: 'account.json', mimeType: 'application/json', buffer: sample });
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByRole('dialog').getByRole('status')).toContainText('could not be mapped');
+  await page.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByRole('button', { name: 'Lab: AWS account 123456789012. Open the labs menu' })).toBeVisible();
+});
+
+test('a share link opens read-only in a fresh context, and "Save a copy" keeps it', async ({ app, browser }) => {
+  const page = await app.open('#/lab');
+  await ready(page);
+  await openMenu(page);
+  await page.getByRole('button', { name: 'Share link…' }).click();
+  const field = page.getByLabel('Share link');
+  await expect(field).toHaveValue(/#\/share\/v1\./);
+  const url = await field.inputValue();
+
+  const fresh = await browser.newContext();
+  try {
+    const other = await fresh.newPage();
+    await other.goto(url);
+    await expect(other.getByText(/You are looking at a shared lab, "My first lab"/)).toBeVisible();
+    await expect(other.getByRole('button', { name: 'Nothing to undo' })).toBeDisabled();
+    await other.getByRole('button', { name: 'Save a copy' }).click();
+    await expect(other.getByText(/You are looking at a shared lab/)).toHaveCount(0);
+    await expect(other).toHaveURL(/#\/lab$/);
+    await other.getByRole('button', { name: /Open the labs menu/ }).click();
+    await expect(other.locator('#labs-menu li')).toHaveCount(2);
+    await other.reload();
+    await expect(other.getByRole('button', { name: 'Lab: My first lab. Open the labs menu' })).toBeVisible();
+  } finally {
+    await fresh.close();
+  }
+});
