@@ -100,6 +100,7 @@ const highlightField = StateField.define<DecorationSet>({
 const theme = EditorView.theme({
   '&': { fontSize: '14px', border: '1px solid var(--border, #8886)', borderRadius: 'var(--radius, 6px)', background: 'var(--surface, transparent)' },
   '&.cm-focused': { outline: '2px solid var(--accent, #1d5c63)', outlineOffset: '2px' },
+  '.cm-scroller': { overflow: 'auto', maxHeight: '32em' },
   '.cm-content': { fontFamily: 'ui-monospace, "SF Mono", Menlo, Consolas, monospace', minHeight: '6em' },
   '.cm-gutters': { background: 'transparent', border: 'none' },
   '.cm-hl-match': { background: 'var(--allowed-bg, #d5f5e3)', outline: '1px solid var(--allowed, #1a7f4b)' },
