@@ -73,7 +73,7 @@ describe('request context', () => {
   it('aws:RequestTag and aws:TagKeys for operations that create tagged things', async () => {
     const w = await defaultLab();
     const sent = await call(w, 'iam:CreateUser', { UserName: 'tagged', Tags: [{ Key: 'team', Value: 'blue' }] }, userKey(w, 'alice'));
-    expect(sent.record.authorization?.checks[0]?.context).toMatchObject({ 'aws:RequestTag/team': 'blue', 'aws:TagKeys': ['team'] });
+    expect(sent.record.authorization?.checks[0]?.context).toMatchObject({ 'aws:RequestTag/team': 'blue', 'aws:TagKeys': ['team'], 'aws:ResourceAccount': acct });
   });
 });
 

@@ -6,6 +6,7 @@
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html
 import type { RequestContext } from '../evaluation/types';
 import type { AuthorizationTarget } from '../operations/types';
+import { splitArn } from '../world/arns';
 import { epochSeconds } from '../world/clock';
 import type { World } from '../world/types';
 import type { ApiRequest, AuthenticatedPrincipal } from './types';
@@ -77,9 +78,12 @@ export function baseContext(world: World, request: ApiRequest, caller: Authentic
 /** Base keys + the operation's keys + resource account keys, then the learner's overrides. */
 export function requestContextFor(world: World, request: ApiRequest, caller: AuthenticatedPrincipal, target: AuthorizationTarget): RequestContext {
   const ctx = baseContext(world, request, caller);
-  if (target.resourceAccount) {
-    ctx['aws:ResourceAccount'] = target.resourceAccount;
-    const orgId = organizationOf(world, target.resourceAccount);
+  // The owner of the resource: given by the operation, else the account segment of its ARN (absent for '*').
+  const fromArn = splitArn(target.resource)?.account;
+  const resourceAccount = target.resourceAccount ?? (fromArn && /^\d{12}$/.test(fromArn) ? fromArn : undefined);
+  if (resourceAccount) {
+    ctx['aws:ResourceAccount'] = resourceAccount;
+    const orgId = organizationOf(world, resourceAccount);
     if (orgId) ctx['aws:ResourceOrgID'] = orgId;
   }
   Object.assign(ctx, target.context ?? {});
