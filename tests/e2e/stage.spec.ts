@@ -20,7 +20,7 @@ test('a request sent in the default lab can be stepped through with the keyboard
 
   await page.keyboard.press('ArrowRight');
   await expect(stage.getByText(/^Step 1 of \d+$/)).toBeVisible();
-  await expect(stage.getByRole('article')).toContainText('The request carries console credentials.');
+  await expect(stage.getByRole('article')).toContainText('The request carries console session credentials.');
 
   const total = Number((await stage.getByText(/^Step 1 of \d+$/).textContent())!.match(/of (\d+)/)![1]);
   // Step until an identity-based statement matches: alice's admin policy allows iam:ListUsers.

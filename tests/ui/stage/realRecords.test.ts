@@ -59,6 +59,14 @@ describe('stage over real pipeline records', () => {
     expect(view.conditions.every((c) => c.ok)).toBe(true);
   });
 
+  it('a console sign-in with a password shows each sign-in check in words', () => {
+    const record = records['bob creates a user (denied)']!;
+    const lines = framesOf(record).flatMap((f) => (f.kind === 'auth.step' ? describeFrame(record, f).lines : []));
+    expect(lines).toContain('The request carries IAM user sign-in (account, user name, password) credentials.');
+    expect(lines).toContain('The user bob exists in that account.');
+    expect(lines).toContain('The password matches the stored password hash.');
+  });
+
   it('a wrong secret fails the signature check and never reaches authorization', () => {
     const record = records['wrong secret']!;
     expect(outcomeOf(record)).toBe('unauthenticated');

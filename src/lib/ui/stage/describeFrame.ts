@@ -122,9 +122,16 @@ function authView(step: AuthenticationStep): FrameView {
     text: c.detail ? `${t(`stage.sigv4.check.${c.check}` as const)} (${c.detail})` : t(`stage.sigv4.check.${c.check}` as const),
     ok: c.outcome === 'pass',
   }));
+  const signInKey = step.signInCheck ? `stage.signin.${step.signInCheck}.${step.params?.['outcome'] ?? (step.ok ? 'pass' : 'fail')}` : '';
+  if (signInKey && signInKey in en) {
+    const { outcome: _, detail = '', ...others } = step.params ?? {};
+    return { title: t('stage.auth.title'), lines: [t(signInKey as MessageKey, { detail })], items: [], conditions: [], params: Object.entries(others) };
+  }
+  const kindKey = `stage.credentials.${step.params?.['kind'] ?? ''}`;
+  const words = step.kind === 'credentials.kind' && kindKey in en ? { kind: t(kindKey as MessageKey) } : {};
   return {
     title: t('stage.auth.title'),
-    lines: [t(`stage.auth.${step.kind}.${step.ok ? 'ok' : 'fail'}` as const, { ...(step.params ?? {}) })],
+    lines: [t(`stage.auth.${step.kind}.${step.ok ? 'ok' : 'fail'}` as const, { ...(step.params ?? {}), ...words })],
     items: [],
     conditions: checks,
     conditionsTitle: checks.length ? t('stage.sigv4.checks') : undefined,
