@@ -232,6 +232,9 @@ export const en = {
   'stage.decidingStatement': '{statement} ({effect}) in {policy}',
   'stage.whatIf': 'What if…?',
   // ---- what if (U2): switch policies off or edit them, re-evaluate without changing the lab
+  'simplified.evaluation': 'IAM Lab weighs identity, resource-based, boundary, session, SCP and RCP policies; AWS also applies VPC endpoint policies, S3 ACLs and some service-specific rules.',
+  'simplified.sigv4': 'the request is signed in this browser over a few headers; AWS services may sign more headers and the payload hash.',
+  'simplified.whatIf': 'What if re-runs only the policy evaluation of this check; it does not redo authentication or the operation.',
   'whatif.title': 'What if…?',
   'whatif.intro': 'Turn a policy or a statement off, or edit a policy, and compare the decision. The lab does not change until you apply.',
   'whatif.close': 'Close what if',

@@ -37,3 +37,18 @@ describe('ConsolePanel', () => {
     expect(onNavigate).toHaveBeenCalledWith(null);
   });
 });
+
+describe('ConsolePanel last request', () => {
+  it('names the outcome of the last request sent from the panel and shows it on the stage', async () => {
+    const lab = await makeLab('bob');
+    const onShowRequest = vi.fn();
+    render(ConsolePanel, { lab, entity: `user/${accountId}/carol`, onNavigate: vi.fn(), onShowRequest });
+    expect(screen.queryByRole('button', { name: 'Watch it on the stage' })).toBeNull();
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Create access key' }));
+    const bar = await screen.findByText('Your last request, iam:CreateAccessKey: Implicitly denied (nothing allowed it).');
+    expect(bar).toBeTruthy();
+    await fireEvent.click(screen.getByRole('button', { name: 'Watch it on the stage' }));
+    expect(onShowRequest).toHaveBeenCalledWith(lab.records.at(-1)!.id);
+  });
+});

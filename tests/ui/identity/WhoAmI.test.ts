@@ -59,4 +59,15 @@ describe('WhoAmI', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Act anonymously' }));
     expect(lab.identity.kind).toBe('anonymous');
   });
+
+  it('moves focus into the panel and closes it with Escape, back on the header button', async () => {
+    const lab = await makeLab('alice');
+    render(WhoAmI, { lab, crypto });
+    const trigger = screen.getByRole('button', { name: /^Signed in as/ });
+    await fireEvent.click(trigger);
+    expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'IAM user' }));
+    await fireEvent.keyDown(window, { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(trigger);
+  });
 });
