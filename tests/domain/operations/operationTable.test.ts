@@ -64,6 +64,8 @@ describe('operation table', () => {
       'account:CloseAccount',
       'account:DeactivateRootMFADevice',
       'account:EnableRootMFADevice',
+      'account:RestoreAdminPermissions',
+      'account:UnlockBucketPolicy',
       'account:UpdateRootEmail',
       'account:UpdateRootPassword',
       'cloudfront:CreateCloudFrontKeyPair',

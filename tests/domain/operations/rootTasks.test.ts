@@ -77,9 +77,27 @@ describe('root-only tasks', () => {
     ok(await call(restored.world, 'iam:ListUsers', {}, a));
   });
 
+  it('RestoreAdminPermissions and UnlockBucketPolicy: root-only, and they recover a locked-out account', async () => {
+    let w = await defaultLab();
+    const a = userKey(w, 'alice');
+    const lockout = { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: ['arn:aws:s3:::example-corp-app-data', 'arn:aws:s3:::example-corp-app-data/*'] }] };
+    w = (await call(w, 's3:PutBucketPolicy', { Bucket: 'example-corp-app-data', Policy: lockout }, a)).world;
+    w = (await call(w, 'iam:RemoveUserFromGroup', { UserName: 'alice', GroupName: 'Admins' }, a)).world;
+    const refused = await call(w, 'account:UnlockBucketPolicy', { Bucket: 'example-corp-app-data' }, a);
+    expect(refused.record.rootOnly).toBe(true);
+    expect((await call(w, 'account:RestoreAdminPermissions', { UserName: 'alice' }, a)).record.rootOnly).toBe(true);
+    w = (await call(w, 'account:RestoreAdminPermissions', { UserName: 'alice' }, rootPassword)).world;
+    ok(await call(w, 'iam:ListUsers', {}, a));
+    expect(errorOf(await call(w, 's3:GetObject', { Bucket: 'example-corp-app-data', Key: 'config/app.json' }, a)).code).toBe('AccessDenied');
+    const unlocked = await call(w, 'account:UnlockBucketPolicy', { Bucket: 'example-corp-app-data' }, rootPassword);
+    ok(unlocked);
+    ok(await call(unlocked.world, 's3:GetObject', { Bucket: 'example-corp-app-data', Key: 'config/app.json' }, a));
+    expect(errorOf(await call(unlocked.world, 'account:UnlockBucketPolicy', { Bucket: 'example-corp-app-data' }, rootPassword)).code).toBe('NoSuchBucketPolicy');
+  });
+
   it('the table lists every AWS root-only task with the operation that performs it', () => {
     expect(rootOnlyTasks.map((t) => t.operation)).toEqual(
-      expect.arrayContaining(['account:UpdateRootEmail', 'account:UpdateRootPassword', 'account:EnableRootMFADevice', 'supportplans:UpdateSupportPlan', 'account:CloseAccount', 'cloudfront:CreateCloudFrontKeyPair', 's3:PutBucketVersioning (with MFADelete)']),
+      expect.arrayContaining(['account:UpdateRootEmail', 'account:UpdateRootPassword', 'account:EnableRootMFADevice', 'supportplans:UpdateSupportPlan', 'account:CloseAccount', 'cloudfront:CreateCloudFrontKeyPair', 's3:PutBucketVersioning (with MFADelete)', 'account:RestoreAdminPermissions', 'account:UnlockBucketPolicy']),
     );
   });
 });

@@ -5,11 +5,12 @@
 // AWS: IAM User Guide, "Tasks that require root user credentials",
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user.html#root-user-tasks
 import { rootArn } from '../world/arns';
+import { awsManagedPolicyArnByName } from '../world/awsManagedPolicies';
 import { addSeconds } from '../world/clock';
 import { newHex } from '../world/ids';
 import type { SupportPlan } from '../world/types';
 import { hashPassword, verifyMfaCode } from './authPrimitives';
-import { draftAccount } from './iam/iamShared';
+import { draftAccount, requireUser } from './iam/iamShared';
 import { fail } from './operationError';
 import { requireString } from './params';
 import type { OperationSpec, PlanContext } from './types';
@@ -25,12 +26,12 @@ export const rootOnlyTasks = [
   { task: 'Create a CloudFront key pair', operation: 'cloudfront:CreateCloudFrontKeyPair' },
   { task: 'Enable or disable MFA Delete on an S3 bucket', operation: 's3:PutBucketVersioning (with MFADelete)' },
   {
-    task: "Restore IAM user permissions (the only administrator revoked their own permissions)",
-    operation: 'any IAM operation made as the root user (root needs no identity-based policy in its own account)',
+    task: 'Restore IAM user permissions (the only administrator revoked their own permissions)',
+    operation: 'account:RestoreAdminPermissions',
   },
   {
     task: 'Unlock an S3 bucket policy that denies all principals',
-    operation: 's3:DeleteBucketPolicy / s3:PutBucketPolicy as the bucket owner\'s root user',
+    operation: 'account:UnlockBucketPolicy',
   },
 ] as const;
 
@@ -110,6 +111,27 @@ export const rootTaskOperations: readonly OperationSpec[] = [
     const account = draftAccount(ctx);
     account.status = 'closed';
     ctx.changes.push({ kind: 'updated', entity: 'account', id: account.id, fields: { status: 'closed' } });
+    return {};
+  }),
+  // The root user needs no identity-based policy in its own account, so it can give an administrator back
+  // the permissions they removed from themselves.
+  rootTask('account:RestoreAdminPermissions', 'Restore IAM user permissions', 'Update', (ctx) => {
+    const account = draftAccount(ctx);
+    const user = requireUser(account, requireString(ctx.params, 'UserName'));
+    const arn = awsManagedPolicyArnByName('AdministratorAccess') ?? '';
+    if (!user.attachedPolicies.includes(arn)) user.attachedPolicies.push(arn);
+    ctx.changes.push({ kind: 'created', entity: 'policyAttachment', id: arn, parent: user.name });
+    return {};
+  }),
+  // AWS: a bucket policy that denies everyone can be deleted only by the bucket owner's root user.
+  rootTask('account:UnlockBucketPolicy', 'Unlock an S3 bucket policy that denies all principals', 'Delete', (ctx) => {
+    const account = draftAccount(ctx);
+    const name = requireString(ctx.params, 'Bucket');
+    const bucket = account.s3.buckets[name];
+    if (!bucket) return fail('NoSuchBucket', 'The specified bucket does not exist', 404);
+    if (bucket.policy === undefined) return fail('NoSuchBucketPolicy', 'The bucket policy does not exist', 404);
+    delete bucket.policy;
+    ctx.changes.push({ kind: 'deleted', entity: 'bucketPolicy', id: name });
     return {};
   }),
   rootTask('cloudfront:CreateCloudFrontKeyPair', 'Create a CloudFront key pair', 'Create', (ctx) => {
