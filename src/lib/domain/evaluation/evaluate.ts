@@ -64,7 +64,8 @@ function finish(
 export function evaluate(input: EvaluationInput, options?: EvaluateOptions): EvaluationResult {
   const request = input.request;
   const principal = request.principal;
-  const roleTrust = isRoleTrustRequest(request);
+  const actionLower = request.action.toLowerCase();
+  const roleTrust = isRoleTrustRequest(request, actionLower);
   // AWS refuses a malformed policy before any evaluation.
   const prepared = preparedPolicies(input.policies, roleTrust);
   if (prepared.kind === 'malformed') return prepared;
@@ -74,7 +75,7 @@ export function evaluate(input: EvaluationInput, options?: EvaluateOptions): Eva
   const run: EvaluationRun = {
     request,
     trace: options?.trace === false ? null : new TraceBuilder(),
-    actionLower: request.action.toLowerCase(),
+    actionLower,
     boundary: hasIdentity && prepared.boundary !== null,
   };
 
@@ -105,7 +106,7 @@ export function evaluate(input: EvaluationInput, options?: EvaluateOptions): Eva
     const principalAccount = principalAccountOf(principal);
     const resourceAccount = resourceAccountOf(request);
     if (principalAccount !== null && resourceAccount !== null && principalAccount !== resourceAccount) mode = 'crossAccount';
-    else if (roleTrust || isKmsKeyRequest(request)) mode = 'required';
+    else if (roleTrust || isKmsKeyRequest(request, actionLower)) mode = 'required';
     else mode = 'sameAccount';
   }
   const granted: Applied[] = [];

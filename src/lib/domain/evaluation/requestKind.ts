@@ -17,16 +17,19 @@ const trustActions: ReadonlySet<string> = new Set([
 
 const accountIdPattern = /^\d{12}$/;
 
-/** True for sts:AssumeRole* (and TagSession / SetSourceIdentity) on a role ARN: the trust policy decides. */
-export function isRoleTrustRequest(request: AuthorizationRequest): boolean {
-  if (!trustActions.has(request.action.toLowerCase())) return false;
+/**
+ * True for sts:AssumeRole* (and TagSession / SetSourceIdentity) on a role ARN: the trust policy decides.
+ * `actionLower` saves lower-casing the action again when the caller already did.
+ */
+export function isRoleTrustRequest(request: AuthorizationRequest, actionLower = request.action.toLowerCase()): boolean {
+  if (!trustActions.has(actionLower)) return false;
   const parts = splitArn(request.resource);
   return parts !== null && parts[1] === 'iam' && parts[4].startsWith('role/');
 }
 
 /** True for a kms: action on a KMS key ARN: the key policy must allow. */
-export function isKmsKeyRequest(request: AuthorizationRequest): boolean {
-  if (!request.action.toLowerCase().startsWith('kms:')) return false;
+export function isKmsKeyRequest(request: AuthorizationRequest, actionLower = request.action.toLowerCase()): boolean {
+  if (!actionLower.startsWith('kms:')) return false;
   const parts = splitArn(request.resource);
   return parts !== null && parts[1] === 'kms' && parts[4].startsWith('key/');
 }
