@@ -61,6 +61,12 @@ describe('request context', () => {
     expect(ctx['aws:PrincipalArn']).toBeUndefined();
   });
 
+  it('IAM is a global service: aws:RequestedRegion is us-east-1 whatever the client region', async () => {
+    const w = await defaultLab();
+    const sent = await call(w, 'iam:ListUsers', {}, userKey(w, 'alice'), { region: 'eu-west-1' });
+    expect(sent.record.authorization?.checks[0]?.context['aws:RequestedRegion']).toBe('us-east-1');
+  });
+
   it('the learner overrides win over filled-in values', async () => {
     const w = await defaultLab();
     const sent = await call(w, 's3:GetObject', { Bucket: 'example-corp-app-data', Key: 'config/app.json' }, userKey(w, 'alice'), { contextOverrides: { 'aws:SecureTransport': 'false', 'aws:CurrentTime': '2030-01-01T00:00:00Z' } });

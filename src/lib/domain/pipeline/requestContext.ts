@@ -9,6 +9,7 @@ import type { AuthorizationTarget } from '../operations/types';
 import { splitArn } from '../world/arns';
 import { epochSeconds } from '../world/clock';
 import type { World } from '../world/types';
+import { signingRegion } from './httpRequest';
 import type { ApiRequest, AuthenticatedPrincipal } from './types';
 
 export const defaultSourceIp = '203.0.113.10';
@@ -40,7 +41,8 @@ export function baseContext(world: World, request: ApiRequest, caller: Authentic
     'aws:EpochTime': String(epochSeconds(world.clock)),
     'aws:SecureTransport': (request.transport ?? 'https') === 'https' ? 'true' : 'false',
     'aws:SourceIp': request.sourceIp ?? defaultSourceIp,
-    'aws:RequestedRegion': request.region ?? 'us-east-1',
+    // Global services (IAM, STS's global endpoint…) are requested in us-east-1 whatever the client's region.
+    'aws:RequestedRegion': signingRegion(request),
     'aws:PrincipalType': caller.principalType,
     'aws:ViaAWSService': 'false',
     'aws:PrincipalIsAWSService': 'false',
