@@ -126,17 +126,25 @@ section('engine', async () => {
     await runPeerSet(cases);
   }
   const rounds = 7;
+  const chunkSize = 100;
   const ms: Record<'traced' | 'lean' | 'peer', number[]> = { traced: [], lean: [], peer: [] };
-  // Interleaved so that machine noise (thermal, other processes) falls on all three alike; the median
-  // round is reported because a 2-core machine shared with other work has outlier rounds.
+  // Interleaved chunk by chunk, so that load from other processes on a shared 2-core machine falls on
+  // all three alike; the median round is reported because some rounds are outliers all the same.
   for (let round = 0; round < rounds; round++) {
-    ms.traced.push(await timed(() => runTraced(cases)));
-    ms.lean.push(await timed(() => runLean(cases)));
-    ms.peer.push(await timed(() => runPeerSet(cases)));
+    const total = { traced: 0, lean: 0, peer: 0 };
+    for (let start = 0; start < cases.length; start += chunkSize) {
+      const chunk = cases.slice(start, start + chunkSize);
+      total.traced += await timed(() => runTraced(chunk));
+      total.lean += await timed(() => runLean(chunk));
+      total.peer += await timed(() => runPeerSet(chunk));
+    }
+    ms.traced.push(total.traced);
+    ms.lean.push(total.lean);
+    ms.peer.push(total.peer);
   }
   const heapAfter = heapUsed();
   const median = { traced: medianOf(ms.traced), lean: medianOf(ms.lean), peer: medianOf(ms.peer) };
-  console.log(`median of ${rounds} interleaved rounds over ${cases.length} cases:`);
+  console.log(`median of ${rounds} rounds over ${cases.length} cases, interleaved in chunks of ${chunkSize}:`);
   console.log(`engine, full trace:    ${perSecond(cases.length, median.traced)}`);
   console.log(`engine, decision only: ${perSecond(cases.length, median.lean)}`);
   console.log(`peer (runSimulation):  ${perSecond(cases.length, median.peer)}`);
@@ -144,6 +152,10 @@ section('engine', async () => {
   console.log(`heapUsed delta, engine compile caches for the set: ${megabytes(engineCacheBytes)}${note}`);
   console.log(`heapUsed delta over warm-up and measured rounds: ${megabytes(heapAfter - heapBefore)}${note}`);
   summary.throughputRatio = median.peer / median.traced;
+});
+
+section('persistence: save and load a 5,000-entity lab', async () => {
+  await (await import('./bench/persistenceBench')).persistenceBench();
 });
 
 // Register further sections above this line; the runner below prints them in order and the ratio last.
