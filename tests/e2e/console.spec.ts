@@ -55,14 +55,14 @@ test('create a user with a group policy, sign in as it, and see one request deni
 
   // Denied: no policy of dana's allows iam:CreateUser.
   await sendRequest(page, 'iam:CreateUser', { UserName: 'zed' });
-  await expect(history.getByRole('button').first()).toHaveAccessibleName('Implicitly denied (nothing allowed it): iam:CreateUser by dana');
+  await expect(history.getByRole('button').first()).toHaveAccessibleName('iam:CreateUser Implicitly denied (nothing allowed it), by dana');
   await page.getByRole('button', { name: 'Skip to the outcome' }).click();
   await expect(outcome).toContainText('Implicitly denied');
   await expect(outcome).toContainText('iam:CreateUser');
 
   // Allowed: the group's AmazonS3ReadOnlyAccess allows s3:GetObject.
   await sendRequest(page, 's3:GetObject', { Bucket: 'example-corp-app-data', Key: 'config/app.json' });
-  await expect(history.getByRole('button').first()).toHaveAccessibleName('Allowed: s3:GetObject by dana');
+  await expect(history.getByRole('button').first()).toHaveAccessibleName('s3:GetObject Allowed, by dana');
   await page.getByRole('button', { name: 'Skip to the outcome' }).click();
   await expect(outcome).toContainText('Allowed');
   await expect(outcome).toContainText('AmazonS3ReadOnlyAccess');
