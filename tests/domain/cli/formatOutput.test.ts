@@ -2,6 +2,7 @@
 // AWS CLI" (https://docs.aws.amazon.com/cli/latest/userguide/cli-usage-output-format.html): JSON, text
 // (tab-separated, one line per object, nested lists prefixed by their upper-cased key) and table (+|- borders).
 import { describe, expect, it } from 'vitest';
+import type { Json } from '../../../src/lib/domain/policy/types';
 import { formatJson, formatOutput, formatTable, formatText } from '../../../src/lib/domain/cli/formatOutput';
 
 const caller = { UserId: 'AIDAEXAMPLE', Account: '111122223333', Arn: 'arn:aws:iam::111122223333:user/dave' };
@@ -26,7 +27,7 @@ describe('text', () => {
   });
 
   it('prefixes each element of a nested list with its upper-cased key', () => {
-    const users = {
+    const users: Json = {
       Users: [
         { UserName: 'alice', Path: '/', Tags: [{ Key: 'Team', Value: 'Platform' }] },
         { UserName: 'bob', Path: '/' },
