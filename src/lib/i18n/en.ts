@@ -713,4 +713,8 @@ export const en = {
   'about.close': 'Close',
   'console.last': 'Your last request, {operation}: {outcome}.',
   'console.watch': 'Watch it on the stage',
+  'console.mfa.title': 'MFA devices',
+  'console.mfa.none': 'No MFA device: signing in needs only the password.',
+  'console.mfa.assign': 'Assign a virtual MFA device',
+  'console.mfa.deactivate': 'Deactivate',
 } as const;

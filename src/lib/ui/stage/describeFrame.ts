@@ -128,7 +128,7 @@ function authView(step: AuthenticationStep): FrameView {
     return { title: t('stage.auth.title'), lines: [t(signInKey as MessageKey, { detail })], items: [], conditions: [], params: Object.entries(others) };
   }
   const kindKey = `stage.credentials.${step.params?.['kind'] ?? ''}`;
-  const words = step.kind === 'credentials.kind' && kindKey in en ? { kind: t(kindKey as MessageKey) } : {};
+  const words: Record<string, string> = step.kind === 'credentials.kind' && kindKey in en ? { kind: t(kindKey as MessageKey) } : {};
   return {
     title: t('stage.auth.title'),
     lines: [t(`stage.auth.${step.kind}.${step.ok ? 'ok' : 'fail'}` as const, { ...(step.params ?? {}), ...words })],
