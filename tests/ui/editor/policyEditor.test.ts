@@ -109,6 +109,16 @@ describe('PolicyEditor component', () => {
     await vi.waitFor(() => expect(container.querySelector('.cm-lintRange-error')?.textContent).toBe('"Permit"'), { timeout: 10_000 });
   });
 
+  it('re-lints when the policy kind changes', async () => {
+    const value = policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' });
+    const { container, rerender } = render(PolicyEditor, { value, kind: 'identity' });
+    await vi.waitFor(() => expect(container.querySelector('.policy-editor')?.getAttribute('data-ready')).toBe('true'), { timeout: 10_000 });
+    expect(container.querySelector('.cm-lintRange-error')).toBeNull();
+    await rerender({ value, kind: 'resource' });
+    // A bucket policy needs a Principal: the engine's error now shows in the editor.
+    await vi.waitFor(() => expect(container.querySelector('.cm-lintRange-error')).not.toBeNull(), { timeout: 10_000 });
+  });
+
   it('keeps the textarea usable until CodeMirror arrives, reporting edits', async () => {
     const onChange = vi.fn();
     render(PolicyEditor, { value: '{}', onChange, readonly: false });

@@ -8,7 +8,7 @@ import type { DecorationSet } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { json } from '@codemirror/lang-json';
 import { bracketMatching, syntaxHighlighting, defaultHighlightStyle, syntaxTree } from '@codemirror/language';
-import { linter, lintGutter } from '@codemirror/lint';
+import { forceLinting, linter, lintGutter } from '@codemirror/lint';
 import type { Diagnostic as CmDiagnostic } from '@codemirror/lint';
 import { autocompletion, closeBrackets } from '@codemirror/autocomplete';
 import type { PolicyKind } from '../../domain/policy';
@@ -39,6 +39,8 @@ export interface PolicyEditorOptions extends CompletionDeps {
 export interface PolicyEditorHandle {
   setValue(text: string): void;
   setReadonly(readonly: boolean): void;
+  /** Re-lints under another policy kind (a bucket policy needs a Principal, an identity policy must not have one). */
+  setKind(kind: PolicyKind): void;
   setHighlights(highlights: readonly Highlight[]): void;
   format(): boolean;
   focus(): void;
@@ -110,12 +112,13 @@ const theme = EditorView.theme({
 
 export function createPolicyEditor(options: PolicyEditorOptions): PolicyEditorHandle {
   const readOnly = new Compartment();
+  let kind = options.kind;
   let catalog: Catalog | undefined;
   const catalogReady = options.catalog().then((c) => (catalog = c));
   const lint = linter(
     async (view) => {
       await catalogReady.catch(() => undefined);
-      return lintPolicy(view.state.doc, options.kind, catalog);
+      return lintPolicy(view.state.doc, kind, catalog);
     },
     { delay: 300 },
   );
@@ -162,6 +165,11 @@ export function createPolicyEditor(options: PolicyEditorOptions): PolicyEditorHa
   return {
     setValue(text) {
       if (text !== view.state.doc.toString()) view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+    },
+    setKind(next) {
+      if (next === kind) return;
+      kind = next;
+      forceLinting(view);
     },
     setReadonly(ro) {
       view.dispatch({ effects: readOnly.reconfigure(readOnlyExtensions(ro)) });
