@@ -37,7 +37,7 @@ describe('lab files', () => {
       () => fileWith((f) => (((f.labs[0]!.world as Loose).accounts!['123456789012']!.users!.alice!.groups = 'Admins' as unknown as Loose))),
       '/labs/0/world/accounts/123456789012/users/alice/groups',
     ],
-    ['a malformed account id', () => fileWith((f) => { const w = f.labs[0]!.world as Loose; w.accounts!['12ab'] = w.accounts!['123456789012']!; }), '/labs/0/world/accounts/12ab'],
+    ['a malformed account id', () => fileWith((f) => { const w = f.labs[0]!.world as Loose; w.accounts!['12ab'] = w.accounts!['123456789012']!; }), '/labs/0/world/accounts/12ab/id'],
     [
       'a user in a group that does not exist (validateWorld)',
       () => fileWith((f) => (((f.labs[0]!.world as Loose).accounts!['123456789012']!.users!.alice!.groups = ['Nobody'] as unknown as Loose))),

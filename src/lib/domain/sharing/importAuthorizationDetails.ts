@@ -234,7 +234,7 @@ class Reader {
         name: entry.UserName,
         path: text(entry.Path, '/'),
         arn: entry.Arn,
-        id: text(entry.UserId, ''),
+        id: typeof entry.UserId === 'string' && /^AIDA[A-Z2-7]+$/.test(entry.UserId) ? entry.UserId : this.placeholderId('AIDA', entry.UserName, childPointer(path, 'UserId')),
         createdAt: this.date(entry.CreateDate, childPointer(path, 'CreateDate')),
         tags: this.tags(entry.Tags, childPointer(path, 'Tags')),
         accessKeys: [],
@@ -276,6 +276,15 @@ class Reader {
     for (const [name, role] of Object.entries(roles)) {
       roles[name] = boundary(`role ${name}`, { ...role, attachedPolicies: keep(`role ${name}`, role.attachedPolicies) });
     }
+  }
+
+  /** A stable stand-in when the export lacks a usable unique id (derived from the name, so re-imports agree). */
+  private placeholderId(prefix: string, name: string, path: string): string {
+    this.notes.add(path, 'is missing or not an IAM unique id; a stand-in id is used');
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+    let out = '';
+    for (let i = 0; out.length < 17; i += 1) out += alphabet[((name.charCodeAt(i % Math.max(name.length, 1)) || 0) + i * 7) % 32];
+    return prefix + out;
   }
 
   private inline(value: unknown, path: string): Record<string, string> {
