@@ -8,6 +8,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../../src/lib/domain/evaluation/evaluate';
 import { isRoleTrustRequest, principalAccountOf, resourceAccountOf } from '../../../src/lib/domain/evaluation/requestKind';
+import { stageBecause } from '../../../src/lib/domain/evaluation/trace';
+import { mismatchReasons } from '../../../src/lib/domain/evaluation/types';
 import type { EvaluationInput, EvaluationResult, OrgLevel, PolicyInput, PolicySet } from '../../../src/lib/domain/evaluation/types';
 import type { Json } from '../../../src/lib/domain/policy/types';
 import { evaluationInput } from '../../support/generators';
@@ -123,6 +125,39 @@ describe('evaluate: invariants', () => {
         expect(evaluate(input)).toEqual(evaluate(input));
       }),
       { ...runs, numRuns: 100 },
+    );
+  });
+
+  it('every trace is well formed: ids in order, parents earlier and of the right kind, keys from the tables', () => {
+    const parentKind: Record<string, string> = {
+      'policy.enter': 'stage.enter',
+      'statement.check': 'policy.enter',
+      'condition.check': 'statement.check',
+      'stage.result': 'stage.enter',
+    };
+    const becauseKeys = new Set<string>(stageBecause);
+    const reasons = new Set<string>(mismatchReasons);
+    fc.assert(
+      fc.property(accepted, (input) => {
+        const { trace } = decisionOf(evaluate(input));
+        const kinds = new Map<number, string>();
+        trace.forEach((step, i) => {
+          expect(step.id).toBe(i + 1);
+          if (step.kind === 'stage.enter' || step.kind === 'decision') expect(step.parentId).toBeUndefined();
+          else expect(kinds.get(step.parentId ?? -1)).toBe(parentKind[step.kind]);
+          if (step.kind === 'stage.result') expect(becauseKeys.has(step.because)).toBe(true);
+          if (step.kind === 'statement.check') {
+            for (const m of step.matches) if (m.reason !== undefined) expect(reasons.has(m.reason)).toBe(true);
+            expect(step.applies).toBe(step.matches.every((m) => m.matched) && step.conditions !== 'notMatched');
+          }
+          if (step.kind === 'condition.check' && step.reason !== undefined) expect(reasons.has(step.reason)).toBe(true);
+          kinds.set(step.id, step.kind);
+        });
+        // Every stage entered is closed by exactly one result, before the next stage starts.
+        const enters = trace.filter((s) => s.kind === 'stage.enter').length;
+        expect(trace.filter((s) => s.kind === 'stage.result')).toHaveLength(enters);
+      }),
+      runs,
     );
   });
 });
