@@ -71,7 +71,12 @@ describe('aws configure set/get', () => {
   });
 
   it('refuses keys the lab does not keep', () => {
-    expect(configureSet(emptyCliConfig, 'role_arn', 'x')).toHaveProperty('error');
+    expect(configureSet(emptyCliConfig, 'mfa_serial', 'x')).toHaveProperty('error');
+  });
+
+  it('resolves a role profile to its role and its source profile', () => {
+    const c: CliConfig = { profiles: { ...config.profiles, admin: { role_arn: 'arn:aws:iam::1:role/Admin', source_profile: 'default' } }, env: {} };
+    expect(resolveCredentials(c, 'admin')).toMatchObject({ kind: 'role', roleArn: 'arn:aws:iam::1:role/Admin', sessionName: 'aws-cli-admin', source: { kind: 'keys', accessKeyId: 'AKIADEFAULT' } });
   });
 
   it('get reads what set wrote', () => {

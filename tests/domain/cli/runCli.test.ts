@@ -177,6 +177,27 @@ describe('credentials and profiles', () => {
     expect((await h.run('aws s3 ls s3://partner-co-shared --profile partner')).stdout).toContain('price-list.csv');
   });
 
+  it('a role profile (role_arn + source_profile) assumes the role before each command', async () => {
+    const h = await labHarness();
+    const users = h.world.accounts['111122223333']?.users;
+    for (const [profile, user] of [['alice', users?.alice], ['carol', users?.carol]] as const) {
+      const key = user?.accessKeys[0];
+      if (!key) throw new Error('default lab keys');
+      await h.run(`aws configure set aws_access_key_id ${key.accessKeyId} --profile ${profile}`);
+      await h.run(`aws configure set aws_secret_access_key ${key.secretAccessKey} --profile ${profile}`);
+      await h.run(`aws configure set role_arn arn:aws:iam::444455556666:role/PartnerAccessRole --profile partner-${profile}`);
+      await h.run(`aws configure set source_profile ${profile} --profile partner-${profile}`);
+    }
+    const before = h.records.length;
+    const who = await h.run('aws sts get-caller-identity --profile partner-alice --query Arn --output text');
+    expect(who.stdout).toBe('arn:aws:sts::444455556666:assumed-role/PartnerAccessRole/aws-cli-partner-alice');
+    expect(h.records.slice(before).map((r) => r.request.operation)).toEqual(['sts:AssumeRole', 'sts:GetCallerIdentity']);
+    const denied = await h.run('aws s3 ls s3://partner-co-shared --profile partner-carol');
+    expect(denied).toMatchObject({ exitCode: 254, stderr: expect.stringMatching(/^\nAn error occurred \(AccessDenied\) when calling the AssumeRole operation: User: arn:aws:iam::111122223333:user\/carol/) });
+    await h.run('aws configure set source_profile ghost --profile partner-carol');
+    expect((await h.run('aws sts get-caller-identity --profile partner-carol')).stderr).toBe('\nThe config profile (ghost) could not be found');
+  });
+
   it('configure list, get and list-profiles', async () => {
     const h = await labHarness();
     await h.run('aws configure set region eu-west-1 --profile dev');

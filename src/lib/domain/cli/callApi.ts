@@ -5,7 +5,7 @@
 import type { ApiRequest, Credentials, RequestRecord } from '../pipeline/types';
 import type { Json } from '../policy/types';
 import { resolveCredentials, resolveRegion } from './cliConfig';
-import type { CliConfig } from './cliConfig';
+import type { CliConfig, ResolvedCredentials } from './cliConfig';
 import type { GlobalOptions } from './parseCommand';
 
 /** What the terminal (UI) or the script runner (Node) gives the CLI. */
@@ -33,17 +33,42 @@ export function apiErrorText(code: string, message: string, operationName: strin
   return `An error occurred (${code}) when calling the ${operationName} operation: ${message}`;
 }
 
-/** Where the API request's credentials come from: --no-sign-request, configured keys, then the ambient identity. */
-export function credentialsFor(config: CliConfig, globals: GlobalOptions, ports: CliPorts): Credentials | { readonly error: CliLine; readonly exitCode: number } {
-  if (globals.noSignRequest) return { kind: 'anonymous' };
-  const resolved = resolveCredentials(config, globals.profile);
+type CredentialsOrError = Credentials | { readonly error: CliLine; readonly exitCode: number };
+
+const noCredentials = { error: err('\nUnable to locate credentials. You can configure credentials by running "aws configure".'), exitCode: 253 };
+
+function field(value: Json | undefined, name: string): Json | undefined {
+  return value !== null && value !== undefined && typeof value === 'object' && !Array.isArray(value) ? value[name] : undefined;
+}
+
+/** Keys as they are, or a role profile's temporary credentials from an AssumeRole call (visible in the history). */
+async function fromResolved(resolved: ResolvedCredentials, region: string, ports: CliPorts): Promise<CredentialsOrError> {
   if (resolved.kind === 'keys') {
     return { kind: 'accessKey', accessKeyId: resolved.accessKeyId, secretAccessKey: resolved.secretAccessKey, ...(resolved.sessionToken ? { sessionToken: resolved.sessionToken } : {}) };
   }
-  if (resolved.profileNotFound) return { error: err(`\nThe config profile (${resolved.profileNotFound}) could not be found`), exitCode: 255 };
+  if (resolved.kind === 'none') return resolved.profileNotFound ? { error: err(`\nThe config profile (${resolved.profileNotFound}) could not be found`), exitCode: 255 } : noCredentials;
+  const source = await fromResolved(resolved.source, region, ports);
+  if ('error' in source) return source;
+  const record = await ports.send({ operation: 'sts:AssumeRole', params: { RoleArn: resolved.roleArn, RoleSessionName: resolved.sessionName }, credentials: source, region, via: 'cli' });
+  const response = record.response;
+  if (!response.ok) return { error: err(`\n${apiErrorText(response.code, response.message, 'AssumeRole')}`), exitCode: 254 };
+  const c = field(response.result, 'Credentials');
+  const [id, secret, token] = [field(c, 'AccessKeyId'), field(c, 'SecretAccessKey'), field(c, 'SessionToken')];
+  if (typeof id !== 'string' || typeof secret !== 'string') return noCredentials;
+  return { kind: 'accessKey', accessKeyId: id, secretAccessKey: secret, ...(typeof token === 'string' ? { sessionToken: token } : {}) };
+}
+
+/**
+ * Where the API request's credentials come from: --no-sign-request, configured keys (or a role profile),
+ * then the ambient identity.
+ */
+export async function credentialsFor(config: CliConfig, globals: GlobalOptions, ports: CliPorts): Promise<CredentialsOrError> {
+  if (globals.noSignRequest) return { kind: 'anonymous' };
+  const resolved = resolveCredentials(config, globals.profile);
+  if (resolved.kind !== 'none' || resolved.profileNotFound) return fromResolved(resolved, resolveRegion(config, globals.region, globals.profile), ports);
   const ambient = ports.ambientCredentials?.();
   if (ambient && ambient.kind !== 'anonymous') return ambient;
-  return { error: err('\nUnable to locate credentials. You can configure credentials by running "aws configure".'), exitCode: 253 };
+  return noCredentials;
 }
 
 /** Sends one API call with the line's globals; returns the response or the printed error. */
@@ -54,7 +79,7 @@ export async function callApi(
   operation: string,
   params: Readonly<Record<string, Json>>,
 ): Promise<{ readonly ok: true; readonly result: Json } | { readonly ok: false; readonly line: CliLine; readonly exitCode: number; readonly code?: string; readonly message?: string }> {
-  const credentials = credentialsFor(config, globals, ports);
+  const credentials = await credentialsFor(config, globals, ports);
   if ('error' in credentials) return { ok: false, line: credentials.error, exitCode: credentials.exitCode };
   const request: ApiRequest = { operation, params, credentials, region: resolveRegion(config, globals.region, globals.profile), via: 'cli' };
   const record = await ports.send(request);

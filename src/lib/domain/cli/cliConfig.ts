@@ -12,6 +12,10 @@ export interface Profile {
   readonly aws_session_token?: string;
   readonly region?: string;
   readonly output?: string;
+  /** With source_profile: the CLI assumes this role with the source profile's keys before each command. */
+  readonly role_arn?: string;
+  readonly source_profile?: string;
+  readonly role_session_name?: string;
 }
 
 export interface CliConfig {
@@ -23,10 +27,12 @@ export interface CliConfig {
 
 export const emptyCliConfig: CliConfig = { profiles: {}, env: {} };
 
-export const profileKeys: readonly (keyof Profile)[] = ['aws_access_key_id', 'aws_secret_access_key', 'aws_session_token', 'region', 'output'];
+export const profileKeys: readonly (keyof Profile)[] = ['aws_access_key_id', 'aws_secret_access_key', 'aws_session_token', 'region', 'output', 'role_arn', 'source_profile', 'role_session_name'];
 
 export type ResolvedCredentials =
   | { readonly kind: 'keys'; readonly accessKeyId: string; readonly secretAccessKey: string; readonly sessionToken?: string; readonly source: 'env' | 'profile'; readonly profile?: string }
+  /** AWS CLI User Guide, "Use an IAM role in the AWS CLI": role_arn + source_profile. */
+  | { readonly kind: 'role'; readonly roleArn: string; readonly sessionName: string; readonly profile: string; readonly source: ResolvedCredentials }
   | { readonly kind: 'none'; readonly profileNotFound?: string };
 
 export function profileName(config: CliConfig, flag?: string): string {
@@ -45,9 +51,17 @@ export function resolveCredentials(config: CliConfig, profileFlag?: string): Res
       source: 'env',
     };
   }
-  const name = profileName(config, profileFlag);
+  return resolveProfile(config, profileName(config, profileFlag), 0);
+}
+
+function resolveProfile(config: CliConfig, name: string, depth: number): ResolvedCredentials {
   const profile = config.profiles[name];
-  if (!profile) return name === 'default' ? { kind: 'none' } : { kind: 'none', profileNotFound: name };
+  if (!profile) return name === 'default' && depth === 0 ? { kind: 'none' } : { kind: 'none', profileNotFound: name };
+  // A role profile assumes its role with the source profile's credentials (chains stop after a few hops).
+  if (profile.role_arn && profile.source_profile && depth < 4) {
+    const source = resolveProfile(config, profile.source_profile, depth + 1);
+    return { kind: 'role', roleArn: profile.role_arn, sessionName: profile.role_session_name ?? `aws-cli-${name}`, profile: name, source };
+  }
   if (profile.aws_access_key_id && profile.aws_secret_access_key) {
     return {
       kind: 'keys',
