@@ -63,3 +63,22 @@ test('a root-only task is refused even to an administrator, and the outcome card
   await expect(outcome).toContainText('Only the root user can do this');
   await expect(outcome).toContainText('AccessDenied');
 });
+
+test('What if: switching the admin policy off shows the request denied, and the lab is unchanged', async ({ app }) => {
+  const page = await app.open();
+  const stage = page.locator('#stage-region');
+  await page.locator('summary', { hasText: 'Send a request' }).click();
+  await page.getByLabel('Action', { exact: false }).last().selectOption('iam:ListUsers');
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(stage.getByRole('heading', { name: 'iam:ListUsers · alice' })).toBeVisible();
+
+  await stage.getByRole('button', { name: 'What if…?' }).click();
+  const panel = stage.getByRole('region', { name: 'What if…?' });
+  await panel.getByRole('switch', { name: /AdministratorAccess/ }).click();
+  await expect(panel.getByText('The decision changes.')).toBeVisible();
+  await expect(panel.getByText('Implicitly denied (nothing allowed it)')).toBeVisible();
+  await expectNoSeriousViolations(page, { include: ['#stage-region'] });
+
+  // Nothing was sent: the history still has the sign-in and this request only.
+  await expect(page.getByRole('region', { name: 'History' }).getByRole('listitem')).toHaveCount(2);
+});
