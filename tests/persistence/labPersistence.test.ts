@@ -217,6 +217,21 @@ describe('LabPersistence', () => {
     expect(lab.world).toEqual(base);
   });
 
+  it('keeps who the learner acts as per lab across a reload', async () => {
+    const { lab, persistence, repo } = setup();
+    const alice = { kind: 'user', name: 'alice', via: 'console', credentials: { kind: 'console', sessionId: 's1' } };
+    Object.assign(lab, { identity: alice, setIdentity: (identity: unknown) => Object.assign(lab, { identity }) });
+    await persistence.start();
+    const bob = { ...alice, name: 'bob' };
+    lab.emit({ kind: 'identity', identity: bob });
+    await vi.waitFor(async () => expect(await repo.getSetting(`identity:${persistence.status.currentId}`)).toEqual(bob));
+    const again = setup(repo);
+    const restored = vi.fn();
+    Object.assign(again.lab, { setIdentity: restored });
+    await again.persistence.start();
+    expect(restored).toHaveBeenCalledWith(bob);
+  });
+
   it('a stored lab that fails the checks is reported and not loaded', async () => {
     const repo = new MemoryLabRepository();
     await repo.createLab({ id: 'bad', name: 'Bad', created: '2026-01-01T00:00:00Z', updated: '2026-01-01T00:00:00Z', world: { version: 1 } as unknown as World, records: [] });

@@ -1,12 +1,14 @@
 // A small valid lab for sharing and persistence tests: the imported sample account plus one history record.
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { RequestRecord } from '../../../src/lib/domain/pipeline/types';
 import type { LabSnapshot } from '../../../src/lib/domain/sharing/labFile';
 import { importAuthorizationDetails } from '../../../src/lib/domain/sharing/importAuthorizationDetails';
 import type { World } from '../../../src/lib/domain/world/types';
 
 export function sampleWorld(): World {
-  const input: unknown = JSON.parse(readFileSync(new URL('./fixtures/authorization-details.json', import.meta.url), 'utf8'));
+  const input: unknown = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'authorization-details.json'), 'utf8'));
   const result = importAuthorizationDetails(input, { now: '2026-01-15T09:00:00Z' });
   if (!result.ok) throw new Error('the sample export must import');
   return result.value.world;
