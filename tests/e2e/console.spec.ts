@@ -3,6 +3,7 @@
 // allow and one it does; history and the stage show each outcome in words.
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
+import { expectNoSeriousViolations } from './support/axe';
 
 async function createFromMenu(page: Page, kind: string, field: string, name: string) {
   const menu = page.getByRole('form', { name: 'New' });
@@ -66,4 +67,20 @@ test('create a user with a group policy, sign in as it, and see one request deni
   await page.getByRole('button', { name: 'Skip to the outcome' }).click();
   await expect(outcome).toContainText('Allowed');
   await expect(outcome).toContainText('AmazonS3ReadOnlyAccess');
+});
+
+test('the console panel, the sign-in panel and the request builder have no serious axe violations', async ({ app }) => {
+  const page = await app.open('#/lab');
+  await expect(page.getByRole('button', { name: /^Signed in as alice/ })).toBeVisible();
+  await page.getByRole('treeitem', { name: 'Users (3)' }).click();
+  await page.getByRole('treeitem', { name: 'carol' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: /carol/ })).toBeVisible();
+  await page.locator('summary', { hasText: 'Send a request' }).click();
+  await page.getByRole('button', { name: /^Signed in as alice/ }).click();
+  await expect(page.getByRole('dialog', { name: 'Change who you are' })).toBeVisible();
+  await expectNoSeriousViolations(page);
+
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Signed in as alice/ })).toBeFocused();
 });
