@@ -21,7 +21,8 @@ import { sessionStage } from './stages/sessionStage';
 import { TraceBuilder } from './trace';
 import type { Decision, EvaluateOptions, EvaluationInput, EvaluationResult, RequestPrincipal, StageName } from './types';
 
-const noPolicies: readonly never[] = [];
+// Shared by every result without a trace and every stage without policies, so frozen: nobody can fill it.
+const noPolicies: readonly never[] = Object.freeze([]);
 
 /**
  * Which policy types can apply to the caller (AWS: Policy types). Callers outside any account have no
