@@ -112,15 +112,15 @@ function prepare(set: PolicySet, roleTrust: boolean): PreparedPolicies | Malform
   return {
     kind: 'prepared',
     rcpLevels,
-    rcpIds: levelIds(rcpLevels),
+    rcpIds: Object.freeze(levelIds(rcpLevels)),
     scpLevels,
-    scpIds: levelIds(scpLevels),
+    scpIds: Object.freeze(levelIds(scpLevels)),
     resource,
     identity,
-    identityIds: identity.map((p) => p.id),
+    identityIds: Object.freeze(identity.map((p) => p.id)),
     boundary,
     session,
-    sessionIds: session.map((p) => p.id),
+    sessionIds: Object.freeze(session.map((p) => p.id)),
     denyLists: {},
   };
 }
@@ -155,7 +155,8 @@ export function denyListFor(prepared: PreparedPolicies, caller: CallerClass): De
     if (prepared.boundary !== null) policies.push(prepared.boundary);
   }
   if (caller === 'session') for (const p of prepared.session) policies.push(p);
-  list = { policies, ids: policies.map((p) => p.id) };
+  // Id lists go into every trace of this policy set (stage.enter), so they are frozen.
+  list = { policies, ids: Object.freeze(policies.map((p) => p.id)) };
   prepared.denyLists[caller] = list;
   return list;
 }

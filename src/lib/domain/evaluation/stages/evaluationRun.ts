@@ -37,15 +37,17 @@ export interface LoadedPolicy {
 function entriesOf(policy: LoadedPolicy, statements: readonly CompiledStatement[], out: Applied[]): void {
   const policyId = policy.id;
   for (const st of statements) {
-    const decisive: DecisiveStatement =
+    // These objects go into every result and trace that names the statement, so they are frozen.
+    const decisive: DecisiveStatement = Object.freeze(
       st.sid === undefined
         ? { stage: policy.stage, policyId, statementIndex: st.index, effect: st.effect }
-        : { stage: policy.stage, policyId, statementIndex: st.index, sid: st.sid, effect: st.effect };
+        : { stage: policy.stage, policyId, statementIndex: st.index, sid: st.sid, effect: st.effect },
+    );
     out.push({
       policy,
       statement: st,
-      ref: { policyId, statementIndex: st.index, path: st.path },
-      conditionRefs: st.conditions.map((clause) => ({ policyId, statementIndex: st.index, path: clause.path })),
+      ref: Object.freeze({ policyId, statementIndex: st.index, path: st.path }),
+      conditionRefs: st.conditions.map((clause) => Object.freeze({ policyId, statementIndex: st.index, path: clause.path })),
       decisive,
     });
   }
@@ -54,7 +56,7 @@ function entriesOf(policy: LoadedPolicy, statements: readonly CompiledStatement[
 export function loadedPolicy(id: string, label: string | undefined, level: string | undefined, stage: StageName, compiled: CompiledPolicy): LoadedPolicy {
   const allows: Applied[] = [];
   const denies: Applied[] = [];
-  const policy: LoadedPolicy = { id, label, level, stage, compiled, ref: { policyId: id }, ids: [id], allows, denies };
+  const policy: LoadedPolicy = { id, label, level, stage, compiled, ref: Object.freeze({ policyId: id }), ids: Object.freeze([id]), allows, denies };
   entriesOf(policy, compiled.allows, allows);
   entriesOf(policy, compiled.denies, denies);
   return policy;
