@@ -28,7 +28,7 @@ describe('TerminalPanel', () => {
     expect(lab.records).toHaveLength(before + 1);
     const record = lab.records.at(-1)!;
     expect(record.request).toMatchObject({ operation: 'sts:GetCallerIdentity', via: 'cli' });
-    await fireEvent.click(screen.getByRole('button', { name: 'Show sts:GetCallerIdentity on the stage' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Allowed · Show sts:GetCallerIdentity on the stage' }));
     expect(onShowRequest).toHaveBeenCalledWith(record.id);
   });
 

@@ -151,6 +151,7 @@ const shellHelp = [
   '',
   '  aws <service> <command> [options]   e.g. aws sts get-caller-identity',
   '  aws configure [--profile NAME]      store an access key (also: configure set|get|list|list-profiles)',
+  '  aws configure set role_arn ARN --profile P; aws configure set source_profile S --profile P   a role profile',
   '  export NAME=value · unset NAME · env   AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_PROFILE, AWS_DEFAULT_REGION',
   '  NAME=$(aws ...) · read A B <<< "$(aws ...)" · echo $NAME   keep a value from one command for the next',
   '  echo text | aws s3 cp - s3://bucket/key   upload text (there is no file system: file:// cannot be read)',
