@@ -29,6 +29,17 @@ describe('output shapes', () => {
     expect(names.stdout.split('\t')).toContain('dave');
   });
 
+  it.each([
+    ['aws iam list-users', ['Users']],
+    ['aws iam list-groups-for-user --user-name bob', ['Groups']],
+    ['aws kms list-keys', ['Keys']],
+    ['aws dynamodb list-tables', ['TableNames']],
+    ['aws ec2 describe-instances', ['Reservations']],
+  ])('%s: the CLI pages through and leaves out the paging members', async (line, keys) => {
+    const h = await labHarness();
+    expect(Object.keys(json((await h.run(line)).stdout))).toEqual(keys);
+  });
+
   it('prints nothing for operations whose response is empty (attach-user-policy)', async () => {
     const h = await labHarness();
     await h.run('aws iam create-user --user-name dave');

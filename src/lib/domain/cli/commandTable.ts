@@ -58,6 +58,11 @@ export interface CommandSpec {
   readonly options: readonly OptionSpec[];
   /** A positional argument the AWS CLI requires (s3api get-object's outfile). */
   readonly positional?: { readonly name: string; readonly required: boolean };
+  /**
+   * Paginated in the CLI: it fetches every page and leaves out the paging members (IsTruncated, Marker…)
+   * of the merged result (AWS CLI User Guide, "Using the AWS CLI pagination options").
+   */
+  readonly pagingKeys?: readonly string[];
   /** Parameters derived from others (run-instances' --count sets MinCount and MaxCount). */
   readonly derive?: (params: Readonly<Record<string, Json>>) => Readonly<Record<string, Json>>;
 }
@@ -281,8 +286,27 @@ const kms: readonly CommandSpec[] = [
   cmd('kms', 'CancelKeyDeletion', [keyId]),
 ];
 
+const iamPaginated = new Set([
+  'ListUsers', 'ListGroups', 'ListGroupsForUser', 'GetGroup', 'ListRoles', 'ListAccessKeys', 'ListMFADevices', 'ListInstanceProfiles',
+  'ListPolicies', 'ListPolicyVersions', 'ListAttachedUserPolicies', 'ListAttachedGroupPolicies', 'ListAttachedRolePolicies',
+  'ListUserPolicies', 'ListGroupPolicies', 'ListRolePolicies', 'GetAccountAuthorizationDetails', 'SimulateCustomPolicy', 'SimulatePrincipalPolicy',
+]);
+
+/** The paging members each paginated operation's merged output leaves out (botocore's paginator definitions). */
+const pagingKeysOf: Readonly<Record<string, readonly string[]>> = {
+  ...Object.fromEntries([...iamPaginated].map((op) => [`iam:${op}`, ['IsTruncated', 'Marker']])),
+  's3:ListObjectsV2': ['IsTruncated', 'NextContinuationToken'],
+  'kms:ListKeys': ['Truncated', 'NextMarker'],
+  'dynamodb:ListTables': ['LastEvaluatedTableName'],
+  'dynamodb:Scan': ['LastEvaluatedKey'],
+  'dynamodb:Query': ['LastEvaluatedKey'],
+  'ec2:DescribeInstances': ['NextToken'],
+};
+
 /** Every API command, in the order `help` lists them. */
-export const commandTable: readonly CommandSpec[] = [...iam, ...sts, ...s3api, ...dynamodb, ...ec2, ...kms];
+export const commandTable: readonly CommandSpec[] = [...iam, ...sts, ...s3api, ...dynamodb, ...ec2, ...kms].map((s) =>
+  pagingKeysOf[s.operation] ? { ...s, pagingKeys: pagingKeysOf[s.operation] } : s,
+);
 
 /** The services `aws <service>` accepts: API services plus the high-level `s3` commands and `configure`. */
 export const services: readonly string[] = ['configure', 'dynamodb', 'ec2', 'iam', 'kms', 's3', 's3api', 'sts'];

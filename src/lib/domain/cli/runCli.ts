@@ -109,7 +109,12 @@ async function runApi(parsed: Extract<ParsedAws, { kind: 'api' }>, config: CliCo
     const printed = printResult(config, globals, ports, meta, name);
     return parsed.positional === '-' || parsed.positional === '/dev/stdout' ? { ...printed, output: [out(typeof Body === 'string' ? Body : ''), ...printed.output] } : printed;
   }
-  return printResult(config, globals, ports, response.result, name);
+  return printResult(config, globals, ports, withoutPaging(response.result, command.pagingKeys), name);
+}
+
+function withoutPaging(value: Json, keys: readonly string[] | undefined): Json {
+  if (!keys || value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).filter(([k]) => !keys.includes(k)));
 }
 
 function runConfigure(parsed: Extract<ParsedAws, { kind: 'configure' }>, config: CliConfig): CliResult {
@@ -225,6 +230,8 @@ async function runWords(session: CliSession, line: string, ports: CliPorts): Pro
       let next = config;
       for (const w of rest) {
         const eq = w.indexOf('=');
+        // Every variable of the lab's shell is already exported: `export NAME` has nothing to do.
+        if (eq < 0 && /^[A-Za-z_]\w*$/.test(w)) continue;
         if (eq <= 0) return result(config, [err(`bash: export: \`${w}': not a valid identifier`)], 1);
         next = setEnv(next, w.slice(0, eq), w.slice(eq + 1));
       }
