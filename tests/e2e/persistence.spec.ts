@@ -18,10 +18,15 @@ test('edit a lab, reload: the labs, the world and the history are all there', as
   await expect(page.getByRole('button', { name: 'Lab: My first lab. Open the labs menu' })).toBeVisible();
   const clock = page.locator('time[datetime]').first();
   const before = await clock.getAttribute('datetime');
-  await page.getByRole('button', { name: /1 hour/i }).first().click();
+  await page.getByRole('group', { name: 'Simulated time' }).getByRole('button', { name: /^\+1 h/ }).click();
   await expect(clock).not.toHaveAttribute('datetime', before!);
   const moved = await clock.getAttribute('datetime');
   await expect(page.locator('[data-save="saved"]')).toBeVisible();
+  // One more request in the history: send the first one again.
+  const history = page.locator('ol.history > li');
+  await expect(history).toHaveCount(1);
+  await page.getByRole('button', { name: /^Send .* again into the lab/ }).first().click();
+  await expect(history).toHaveCount(2);
 
   await openMenu(page);
   await page.getByRole('button', { name: 'Rename' }).click();
@@ -39,10 +44,12 @@ test('edit a lab, reload: the labs, the world and the history are all there', as
   await page.reload();
   await expect(page.getByRole('button', { name: 'Lab: Week 1 lab. Open the labs menu' })).toBeVisible();
   await expect(page.locator('time[datetime]').first()).toHaveAttribute('datetime', moved!);
+  await expect(page.locator('ol.history > li')).toHaveCount(2);
   await openMenu(page);
   await expect(page.locator('#labs-menu li')).toHaveCount(2);
   await page.keyboard.press('Escape');
-  // Undo survives the reload too: it takes the clock back.
+  // Undo survives the reload too: first the resent request, then the clock move.
+  await page.getByRole('button', { name: 'Undo signin:ConsoleLogin' }).click();
   await page.getByRole('button', { name: 'Undo clock' }).click();
   await expect(page.locator('time[datetime]').first()).toHaveAttribute('datetime', before!);
 });
