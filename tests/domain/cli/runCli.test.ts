@@ -84,6 +84,14 @@ describe('output shapes', () => {
     expect((await h.run('aws s3 rb s3://scratch-bucket --force')).stdout).toBe('delete: s3://scratch-bucket/notes/hi.txt\nremove_bucket: scratch-bucket');
   });
 
+  it('s3api get-object refuses an outfile other than "-" before sending anything', async () => {
+    const h = await labHarness();
+    const r = await h.run('aws s3api get-object --bucket example-corp-app-data --key config/app.json app.json');
+    expect(r).toMatchObject({ exitCode: 255, stderr: expect.stringContaining('no file system') });
+    expect(h.records).toHaveLength(0);
+    expect((await h.run('aws s3api put-object help')).stdout).toContain('--body takes the content itself');
+  });
+
   it('refuses local paths: there is no file system', async () => {
     const h = await labHarness();
     const r = await h.run('aws s3 cp ./report.csv s3://example-corp-app-data/report.csv');

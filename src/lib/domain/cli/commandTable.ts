@@ -56,6 +56,8 @@ export interface CommandSpec {
   /** 'iam:CreateUser' */
   readonly operation: string;
   readonly options: readonly OptionSpec[];
+  /** Where the lab differs from the AWS CLI for this command (shown by `help`). */
+  readonly note?: string;
   /** A positional argument the AWS CLI requires (s3api get-object's outfile). */
   readonly positional?: { readonly name: string; readonly required: boolean };
   /**
@@ -235,8 +237,13 @@ const s3api: readonly CommandSpec[] = [
   cmd('s3', 'DeleteBucket', [bucket]),
   cmd('s3', 'ListBuckets', []),
   cmd('s3', 'ListObjectsV2', [bucket, o('prefix'), o('delimiter'), o('max-keys', 'integer')]),
-  cmd('s3', 'GetObject', [bucket, key, o('version-id')], { positional: { name: 'outfile', required: true } }),
-  cmd('s3', 'PutObject', [bucket, key, o('body'), o('content-type'), o('server-side-encryption')]),
+  cmd('s3', 'GetObject', [bucket, key, o('version-id')], {
+    positional: { name: 'outfile', required: true },
+    note: 'The lab has no file system: give "-" as outfile and the object is printed before its metadata.',
+  }),
+  cmd('s3', 'PutObject', [bucket, key, o('body'), o('content-type'), o('server-side-encryption')], {
+    note: 'The lab has no file system: --body takes the content itself, not a file name.',
+  }),
   cmd('s3', 'DeleteObject', [bucket, key, o('version-id'), o('mfa', 'string', { param: 'MFA' })]),
   cmd('s3', 'PutBucketPolicy', [bucket, r('policy', undefined, 'document')]),
   cmd('s3', 'GetBucketPolicy', [bucket]),

@@ -101,13 +101,17 @@ function printResult(config: CliConfig, globals: GlobalOptions, ports: CliPorts,
 async function runApi(parsed: Extract<ParsedAws, { kind: 'api' }>, config: CliConfig, ports: CliPorts): Promise<CliResult> {
   const { command, globals } = parsed;
   const name = command.operation.split(':')[1] ?? command.operation;
+  const toStdout = parsed.positional === '-' || parsed.positional === '/dev/stdout';
+  if (command.operation === 's3:GetObject' && !toStdout) {
+    return result(config, [err(`The lab's terminal has no file system, so the object cannot be written to ${parsed.positional ?? 'a file'}: give - as outfile to print it.`)], 255);
+  }
   const response = await callApi(config, globals, ports, command.operation, parsed.params);
   if (!response.ok) return result(config, [response.line], response.exitCode);
   // s3api get-object writes the body to its outfile; the lab can only print it (outfile "-").
   if (command.operation === 's3:GetObject' && response.result !== null && typeof response.result === 'object' && !Array.isArray(response.result)) {
     const { Body, ...meta } = response.result;
     const printed = printResult(config, globals, ports, meta, name);
-    return parsed.positional === '-' || parsed.positional === '/dev/stdout' ? { ...printed, output: [out(typeof Body === 'string' ? Body : ''), ...printed.output] } : printed;
+    return { ...printed, output: [out(typeof Body === 'string' ? Body : ''), ...printed.output] };
   }
   return printResult(config, globals, ports, withoutPaging(response.result, command.pagingKeys), name);
 }
@@ -148,7 +152,17 @@ function helpText(parsed: Extract<ParsedAws, { kind: 'help' }>): string {
     const value = o.type === 'boolean' ? `${o.flag} | --no-${o.flag.slice(2)}` : `${o.flag} <value>`;
     return o.required ? `  ${value}` : `  [${value}]`;
   });
-  return [`${spec.name}`, '', `Calls the ${spec.operation} operation.`, '', 'SYNOPSIS', `  ${spec.name}`, ...synopsis, ...(spec.positional ? [`  <${spec.positional.name}>`] : [])].join('\n');
+  return [
+    `${spec.name}`,
+    '',
+    `Calls the ${spec.operation} operation.`,
+    ...(spec.note ? ['', spec.note] : []),
+    '',
+    'SYNOPSIS',
+    `  ${spec.name}`,
+    ...synopsis,
+    ...(spec.positional ? [`  <${spec.positional.name}>`] : []),
+  ].join('\n');
 }
 
 const shellHelp = [
