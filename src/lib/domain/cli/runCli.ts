@@ -146,7 +146,7 @@ function helpText(parsed: Extract<ParsedAws, { kind: 'help' }>): string {
     return ['AWS CLI in IAM Lab: aws [options] <command> <subcommand> [parameters]', '', 'Available services:', ...services.map((s) => `  o ${s}`), '', 'Global options: --output json|text|table, --query <JMESPath>, --profile <name>, --region <region>, --no-sign-request'].join('\n');
   }
   if (!parsed.command) return [`${parsed.service}`, '', 'Available commands:', ...commandsOf(parsed.service).map((c) => `  o ${c}`)].join('\n');
-  const spec = findCommand(parsed.service === 's3api' ? 's3api' : parsed.service, parsed.command);
+  const spec = findCommand(parsed.service, parsed.command);
   if (!spec) return `aws ${parsed.service} ${parsed.command}: see "aws ${parsed.service} help".`;
   const synopsis = spec.options.map((o) => {
     const value = o.type === 'boolean' ? `${o.flag} | --no-${o.flag.slice(2)}` : `${o.flag} <value>`;
