@@ -7,7 +7,8 @@ import { EditorView, Decoration, keymap, lineNumbers, highlightActiveLine } from
 import type { DecorationSet } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { json } from '@codemirror/lang-json';
-import { bracketMatching, syntaxHighlighting, defaultHighlightStyle, syntaxTree } from '@codemirror/language';
+import { bracketMatching, syntaxHighlighting, HighlightStyle, syntaxTree } from '@codemirror/language';
+import { tags } from '@lezer/highlight';
 import { forceLinting, linter, lintGutter } from '@codemirror/lint';
 import type { Diagnostic as CmDiagnostic } from '@codemirror/lint';
 import { autocompletion, closeBrackets } from '@codemirror/autocomplete';
@@ -99,12 +100,27 @@ const highlightField = StateField.define<DecorationSet>({
   provide: (f) => EditorView.decorations.from(f),
 });
 
+/** Colours from the design tokens, so both themes keep AA contrast. */
+const jsonHighlight = HighlightStyle.define([
+  { tag: tags.propertyName, color: 'var(--kind-user)' },
+  { tag: tags.string, color: 'var(--allowed)' },
+  { tag: [tags.number, tags.bool, tags.null], color: 'var(--kind-role)' },
+  { tag: [tags.brace, tags.squareBracket, tags.separator], color: 'var(--text-muted)' },
+]);
+
 const theme = EditorView.theme({
-  '&': { fontSize: '14px', border: '1px solid var(--border, #8886)', borderRadius: 'var(--radius, 6px)', background: 'var(--surface, transparent)' },
+  '&': {
+    fontSize: '14px',
+    color: 'var(--text)',
+    border: '1px solid var(--border, #8886)',
+    borderRadius: 'var(--radius, 6px)',
+    background: 'var(--surface, transparent)',
+  },
+  '.cm-gutters': { background: 'transparent', border: 'none', color: 'var(--text-muted)' },
+  '.cm-activeLine, .cm-activeLineGutter': { background: 'transparent' },
+  '.cm-cursor': { borderLeftColor: 'var(--text)' },
   '&.cm-focused': { outline: '2px solid var(--accent, #1d5c63)', outlineOffset: '2px' },
-  '.cm-scroller': { overflow: 'auto', maxHeight: '32em' },
   '.cm-content': { fontFamily: 'ui-monospace, "SF Mono", Menlo, Consolas, monospace', minHeight: '6em' },
-  '.cm-gutters': { background: 'transparent', border: 'none' },
   '.cm-hl-match': { background: 'var(--allowed-bg, #d5f5e3)', outline: '1px solid var(--allowed, #1a7f4b)' },
   '.cm-hl-deny': { background: 'var(--explicit-deny-bg, #fde2e1)', outline: '1px solid var(--explicit-deny, #b42318)' },
   '.cm-hl-focus': { background: 'var(--accent-bg, #dcecef)', outline: '1px solid var(--accent, #1d5c63)' },
@@ -134,7 +150,7 @@ export function createPolicyEditor(options: PolicyEditorOptions): PolicyEditorHa
         bracketMatching(),
         closeBrackets(),
         json(),
-        syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+        syntaxHighlighting(jsonHighlight),
         lintGutter(),
         lint,
         autocompletion({ override: [policyCompletions(options, () => catalogReady)] }),
@@ -142,6 +158,8 @@ export function createPolicyEditor(options: PolicyEditorOptions): PolicyEditorHa
         highlightField,
         readOnly.of(readOnlyExtensions(options.readonly)),
         theme,
+        // Wrapped lines: no scrollable region (keyboard users could not scroll it) and it fits narrow columns.
+        EditorView.lineWrapping,
         EditorView.contentAttributes.of({ 'aria-label': options.label, 'aria-multiline': 'true' }),
         EditorView.updateListener.of((u) => {
           if (u.docChanged) options.onChange(u.state.doc.toString());
