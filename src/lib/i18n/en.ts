@@ -797,4 +797,8 @@ export const en = {
   'graph.canvas.label': 'Graph of the lab: {nodes} entities and {edges} relations. The table view lists the same relations.',
   'graph.node.pinned': 'pinned; double-click to release',
   'graph.failed': 'The overlay could not be computed: {message}',
+  'console.policy.attachTo': 'Attach this policy to',
+  'console.holder.User': 'user',
+  'console.holder.Group': 'group',
+  'console.holder.Role': 'role',
 } as const;
