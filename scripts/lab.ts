@@ -1,6 +1,6 @@
 // npm run lab -- [--lab lab.json] [--as root|user/NAME] [--seed N] script.txt
 // Runs a file of terminal lines (one command a line, # comments) against a fresh default lab, or an
-// exported one, and prints each command with its output exactly as the terminal would.
+// exported one (an IAM Lab export file: its first lab), and prints each command with its output exactly as the terminal would.
 // Exit status: 0 when the script ran (even if commands failed); 2 when the script or the options are malformed.
 import { readFileSync } from 'node:fs';
 import jmespath from 'jmespath';
@@ -9,6 +9,7 @@ import { parseScriptIdentity, runScript, signInForScript } from '../src/lib/doma
 import type { ScriptIdentity } from '../src/lib/domain/cli';
 import { send } from '../src/lib/domain/pipeline';
 import type { Json } from '../src/lib/domain/policy/types';
+import { labFileFormat, readLabFile } from '../src/lib/domain/sharing';
 import { createDefaultLab, validateWorld } from '../src/lib/domain/world';
 import { seededIdSource } from '../src/lib/domain/world/ids';
 import type { World } from '../src/lib/domain/world/types';
@@ -51,13 +52,19 @@ export function parseLabArgs(argv: readonly string[]): LabOptions | string {
   return { ...(lab !== undefined ? { lab } : {}), as, seed, script };
 }
 
-/** Reads an exported lab: the world itself or an export file carrying it under `world`. */
+/** Reads an exported lab: IAM Lab's export file (its first lab), or a world, bare or under `world`. */
 export function readLab(text: string): World | string {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
     return `the lab file is not JSON: ${e instanceof Error ? e.message : String(e)}`;
+  }
+  if (data !== null && typeof data === 'object' && (data as { format?: unknown }).format === labFileFormat) {
+    const file = readLabFile(text);
+    if (!file.ok) return `the lab file is not a valid IAM Lab export:\n${file.problems.slice(0, 10).map((p) => `  ${p.path || '/'}: ${p.message}`).join('\n')}`;
+    const first = file.value.labs[0];
+    return first ? first.world : 'the lab file holds no lab';
   }
   const candidate = data !== null && typeof data === 'object' && 'world' in data ? (data as { world: unknown }).world : data;
   const checked = validateWorld(candidate);

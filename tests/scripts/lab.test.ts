@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parseLabArgs, readLab, runLab } from '../../scripts/lab';
 import { webCrypto } from '../../src/lib/domain/authentication/crypto';
+import { createLabFile, serializeLabFile } from '../../src/lib/domain/sharing';
 import { createDefaultLab, createEmptyWorld } from '../../src/lib/domain/world';
 
 const run = promisify(execFile);
@@ -35,10 +36,14 @@ describe('parseLabArgs', () => {
 });
 
 describe('readLab and runLab', () => {
-  it('reads a world or an export carrying one, and refuses anything else', async () => {
+  it('reads a world, a world under "world", or an IAM Lab export file, and refuses anything else', async () => {
     const world = createEmptyWorld();
     expect(readLab(JSON.stringify(world))).toEqual(world);
     expect(readLab(JSON.stringify({ world }))).toEqual(world);
+    const lab = await createDefaultLab({ crypto: webCrypto(), passwordIterations: 1000 });
+    const file = createLabFile([{ id: 'lab-1', name: 'Mine', created: '2026-01-01T00:00:00Z', updated: '2026-01-01T00:00:00Z', world: lab, records: [] }], '2026-01-02T00:00:00Z');
+    expect(readLab(serializeLabFile(file))).toEqual(lab);
+    expect(readLab(JSON.stringify({ ...file, labs: [] }))).toContain('not a valid IAM Lab export');
     expect(readLab('{oops')).toContain('not JSON');
     expect(readLab('{"version": 99}')).toContain('not a valid lab');
   });
