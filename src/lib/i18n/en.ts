@@ -667,6 +667,7 @@ export const en = {
   'builder.allActions': 'All {service} actions ({service}:*)',
   'builder.actionCount': '{count} of {total} actions',
   'builder.otherActions': 'Other actions in this statement',
+  'builder.wildcardMatches': '{pattern} matches {count} actions',
   'builder.loading': 'Loading the action catalog…',
   'builder.resources': 'Resources',
   'builder.resourceAdd': 'Add ARN',
@@ -801,4 +802,9 @@ export const en = {
   'console.holder.User': 'user',
   'console.holder.Group': 'group',
   'console.holder.Role': 'role',
+  'console.tags.title': 'Tags',
+  'console.tags.explain': 'Tags on an identity become aws:PrincipalTag/key in its requests (useful for ABAC policies).',
+  'console.tags.key': 'Key',
+  'console.tags.value': 'Value',
+  'console.tags.add': 'Add tag',
 } as const;
