@@ -129,6 +129,11 @@ export class LabPersistence {
     return this.#status;
   }
 
+  /** Scenario progress, stored beside the labs (plain data keyed by scenario id) for the scenarios UI. */
+  get progress(): { get(scenarioId: string): Promise<unknown>; set(scenarioId: string, value: unknown): Promise<void> } {
+    return { get: (id) => this.repo.getProgress(id), set: (id, value) => this.repo.setProgress(id, value) };
+  }
+
   subscribe(listener: (status: PersistenceStatus) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
