@@ -127,6 +127,19 @@ describe('option values', () => {
     if (parsed.kind === 'api') expect(parsed.params).toMatchObject(params);
   });
 
+  it('reads --cli-input-json, with command-line options winning', () => {
+    const parsed = parseAws(words(`aws iam create-user --cli-input-json '{"UserName": "dave", "Path": "/team/"}' --path /ops/`).slice(1));
+    expect(parsed.kind === 'api' && parsed.params).toEqual({ UserName: 'dave', Path: '/ops/' });
+  });
+
+  it.each([
+    ["aws iam create-user --cli-input-json '[1]'", "Error parsing parameter '--cli-input-json': Invalid JSON: expected an object"],
+    ['aws iam create-user --cli-input-json file://input.json', "Error parsing parameter '--cli-input-json': Unable to load paramfile file://input.json"],
+  ])('refuses a bad --cli-input-json: %s', (line, message) => {
+    const parsed = parseAws(words(line).slice(1));
+    expect(parsed.kind === 'usageError' && parsed.text).toContain(message);
+  });
+
   it('passes a malformed policy document through: the service, not the CLI, refuses it', () => {
     const parsed = parseAws(words("aws iam create-policy --policy-name P --policy-document '{bad'").slice(1));
     expect(parsed.kind === 'api' && parsed.params.PolicyDocument).toBe('{bad');

@@ -90,7 +90,7 @@ export function completeLine(line: string, world: World, config: CliConfig): Com
   }
   if (partial.startsWith('-') || trailingSpace) {
     const used = new Set(words);
-    return done([...spec.options.filter((o) => !used.has(o.flag)).map((o) => o.flag), ...(partial.startsWith('-') ? globalFlags : [])]);
+    return done([...spec.options.filter((o) => !used.has(o.flag)).map((o) => o.flag), ...(partial.startsWith('-') ? ['--cli-input-json', ...globalFlags] : [])]);
   }
   return done([]);
 }

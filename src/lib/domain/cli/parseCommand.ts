@@ -126,6 +126,7 @@ function convert(spec: OptionSpec, values: readonly string[]): ValueResult | Par
 
 function parseApi(command: CommandSpec, args: readonly string[], globals: GlobalOptions): ParsedAws {
   const params: Record<string, Json> = {};
+  let fromInput: Readonly<Record<string, Json>> = {};
   const unknown: string[] = [];
   const positionals: string[] = [];
   const seen = new Set<string>();
@@ -140,6 +141,19 @@ function parseApi(command: CommandSpec, args: readonly string[], globals: Global
     }
     const eq = w.indexOf('=');
     const flag = eq > 0 ? w.slice(0, eq) : w;
+    if (flag === '--cli-input-json') {
+      // AWS CLI User Guide, "AWS CLI skeletons and input files": the parameters as one JSON object;
+      // options given on the command line win.
+      const text = eq > 0 ? w.slice(eq + 1) : (args[i++] ?? '');
+      const refused = fileReference(flag, text);
+      if (refused) return refused;
+      const parsed = parseJsonArgument(text);
+      if (!parsed.ok) return paramError(flag, parsed.message);
+      const value = parsed.value;
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) return paramError(flag, `Invalid JSON: expected an object\nJSON received: ${text}`);
+      fromInput = value;
+      continue;
+    }
     const spec = command.options.find((o) => o.flag === flag);
     const negated = !spec && flag.startsWith('--no-') ? command.options.find((o) => o.type === 'boolean' && o.flag === `--${flag.slice(5)}`) : undefined;
     if (negated) {
@@ -170,11 +184,12 @@ function parseApi(command: CommandSpec, args: readonly string[], globals: Global
     if (spec.spread && value !== null && typeof value === 'object' && !Array.isArray(value)) Object.assign(params, value);
     else params[spec.param] = value;
   }
-  const missing = command.options.filter((o) => o.required && !seen.has(o.flag)).map((o) => o.flag);
+  const missing = command.options.filter((o) => o.required && !seen.has(o.flag) && !(o.param in fromInput)).map((o) => o.flag);
   if (command.positional?.required && positionals.length === 0) missing.push(command.positional.name);
   if (missing.length > 0) return usage(`the following arguments are required: ${missing.join(', ')}`);
   if (unknown.length > 0) return { kind: 'usageError', text: `${usageHeader}\nUnknown options: ${unknown.join(', ')}` };
-  const derived = command.derive ? command.derive(params) : params;
+  const merged = { ...fromInput, ...params };
+  const derived = command.derive ? command.derive(merged) : merged;
   return { kind: 'api', command, params: derived, ...(positionals[0] !== undefined ? { positional: positionals[0] } : {}), globals };
 }
 
