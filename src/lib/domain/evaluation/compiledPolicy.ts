@@ -1,6 +1,6 @@
 // Compiles each policy document once per kind and keeps it: a WeakMap for parsed JSON (by object
 // identity) and a bounded Map for text. Invariant: a cached entry is never mutated, and a document
-// object must not be mutated after it was evaluated (edit by replacing the object, as the UI does).
+// object must not be mutated after it was evaluated (an edit must produce a new object or new text).
 import { compileWildcard, type CompiledWildcard } from '../matching/wildcard';
 import { compilePolicy } from '../policy/compilePolicy';
 import type { ConditionClause, Diagnostic, Effect, Json, NormalizedPolicy, PolicyKind, PrincipalBlock } from '../policy/types';
