@@ -1,7 +1,11 @@
 // Share links: versioned, compressed, base64url; damaged or future links are refused with a message.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeShareLink, encodeShareLink, fromBase64Url, toBase64Url } from '../../../src/lib/domain/sharing/shareLink';
+import { readLabFile } from '../../../src/lib/domain/sharing/labFile';
 import { streamCompressor } from '../../../src/lib/persistence/streamCompressor';
 import { sampleLab } from './sampleLab';
 
@@ -51,5 +55,26 @@ describe('share links', () => {
         expect(fromBase64Url(text)).toEqual(bytes);
       }),
     );
+  });
+});
+
+// Links and files made today must open in every later IAM Lab: these fixtures are frozen (never regenerate
+// them); a new format version adds a reader/migration and keeps these tests passing.
+describe('format 1 stays readable', () => {
+  const fixture = (name: string) => readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'fixtures', name), 'utf8');
+
+  it('opens a frozen v1 share link', async () => {
+    const result = await decodeShareLink(fixture('share-v1.txt').trim(), streamCompressor);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.name).toBe('Golden lab (format 1)');
+    expect(Object.keys(result.value.world.accounts['123456789012']!.users)).toEqual(['alice', 'bob']);
+    expect(result.value.records.map((r) => r.id)).toEqual(['r1']);
+  });
+
+  it('reads a frozen v1 export file', () => {
+    const result = readLabFile(fixture('lab-file-v1.json'));
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.value.labs.map((l) => [l.id, l.name])).toEqual([['golden-1', 'Golden lab (format 1)']]);
   });
 });
