@@ -1,7 +1,6 @@
 // Runs one terminal line: expansions, shell built-ins (NAME=value, export, unset, read, env, echo, clear,
-// history, help) and `aws ...` commands,
-// each `aws` call becoming a pipeline request sent through the injected port. Invariant: the configuration
-// is returned, never mutated; every request carries `via: 'cli'`; output is the AWS CLI's text.
+// history, help) and `aws ...` commands, each call a pipeline request sent through the injected port.
+// Invariant: the configuration is returned, never mutated; every request carries `via: 'cli'`.
 // AWS: AWS CLI User Guide, "Command line return codes" (252 usage, 253 configuration, 254 service error, 255 other).
 import type { ApiRequest } from '../pipeline/types';
 import { callApi } from './callApi';
