@@ -110,3 +110,19 @@ test('a share link opens read-only in a fresh context, and "Save a copy" keeps i
     await fresh.close();
   }
 });
+
+test('two tabs on the same lab stay consistent', async ({ app, context }) => {
+  const first = await app.open('#/lab');
+  await ready(first);
+  const second = await context.newPage();
+  await second.goto(`${app.url}#/lab`);
+  await ready(second);
+  const clockOf = (page: Page) => page.locator('time[datetime]').first();
+  await first.getByRole('group', { name: 'Simulated time' }).getByRole('button', { name: /^\+1 day/ }).click();
+  const moved = await clockOf(first).getAttribute('datetime');
+  await expect(clockOf(second)).toHaveAttribute('datetime', moved!);
+  await openMenu(first);
+  await first.getByRole('button', { name: 'New lab' }).click();
+  await openMenu(second);
+  await expect(second.locator('#labs-menu li')).toHaveCount(2);
+});
