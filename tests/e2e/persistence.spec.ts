@@ -126,3 +126,21 @@ test('two tabs on the same lab stay consistent', async ({ app, context }) => {
   await openMenu(second);
   await expect(second.locator('#labs-menu li')).toHaveCount(2);
 });
+
+test('without IndexedDB the lab still works, says so, and "Export now" downloads it', async ({ app, page }) => {
+  await page.addInitScript(() => Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true }));
+  await app.open('#/lab');
+  await ready(page);
+  const alert = page.getByRole('alert').filter({ hasText: 'does not let IAM Lab store data' });
+  await expect(alert).toBeVisible();
+  await expect(page.locator('[data-save]')).toHaveText('Not saved (this tab only)');
+  await page.getByRole('group', { name: 'Simulated time' }).getByRole('button', { name: /^\+1 h/ }).click();
+  const download = page.waitForEvent('download');
+  await alert.getByRole('button', { name: 'Export now' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^iam-lab-my-first-lab-\d{4}-\d{2}-\d{2}\.json$/);
+  const text = readFileSync(await file.path(), 'utf8');
+  const exported = JSON.parse(text) as { format: string; labs: { world: { clock: string } }[] };
+  expect(exported.format).toBe('iam-lab');
+  expect(exported.labs[0]!.world.clock).toBe(await page.locator('time[datetime]').first().getAttribute('datetime'));
+});
