@@ -50,19 +50,26 @@ export function diffWorlds(before: World, after: World): PatchOp[] {
   return ops;
 }
 
+const hasOwn = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
+
+// Hot on every request of a large lab (the pipeline deep-copies the world): one shared path stack,
+// copied only when an op is emitted.
 function walk(a: unknown, b: unknown, path: string[], ops: PatchOp[]): void {
   if (a === b) return;
   if (isPlain(a) && isPlain(b)) {
-    for (const key of Object.keys(a)) {
-      if (!Object.prototype.hasOwnProperty.call(b, key)) ops.push({ path: [...path, key], before: a[key] });
-      else walk(a[key], b[key], [...path, key], ops);
+    for (const key in a) {
+      if (!hasOwn(a, key)) continue;
+      path.push(key);
+      if (!hasOwn(b, key)) ops.push({ path: [...path], before: a[key] });
+      else if (a[key] !== b[key]) walk(a[key], b[key], path, ops);
+      path.pop();
     }
-    for (const key of Object.keys(b)) {
-      if (!Object.prototype.hasOwnProperty.call(a, key)) ops.push({ path: [...path, key], after: b[key] });
+    for (const key in b) {
+      if (hasOwn(b, key) && !hasOwn(a, key)) ops.push({ path: [...path, key], after: b[key] });
     }
     return;
   }
-  if (!same(a, b)) ops.push({ path, before: a, after: b });
+  if (!same(a, b)) ops.push({ path: [...path], before: a, after: b });
 }
 
 /** Applies one side of the ops with structural sharing (untouched branches keep their identity). */
