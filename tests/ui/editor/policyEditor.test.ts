@@ -9,6 +9,8 @@ import type { CompletionResult } from '@codemirror/autocomplete';
 import { afterEach } from 'vitest';
 import { findingRange, lintPolicy, pointerRange } from '../../../src/lib/ui/editor/createPolicyEditor';
 import { contextAt, policyCompletions } from '../../../src/lib/ui/editor/policyCompletions';
+import { describeAction } from '../../../src/lib/ui/editor/policyHover';
+import { expandActions } from '../../../src/lib/domain/catalog';
 import PolicyEditor from '../../../src/lib/ui/editor/PolicyEditor.svelte';
 import { loadedCatalog, nodeCatalog } from '../../domain/catalog/nodeCatalog';
 
@@ -96,6 +98,27 @@ describe('completion', () => {
     ['{ "Statement": [ { "Condition": { "Bool": { "', 'aws:MultiFactorAuthPresent'],
   ])('offers completions for %s', async (text, label) => {
     expect(await complete(text)).toContain(label);
+  });
+});
+
+describe('hover help', () => {
+  it('describes an action with its access level, CRUD kind and resource types', async () => {
+    const catalog = await loadedCatalog('s3');
+    expect(describeAction(catalog, 's3:getobject')).toMatch(/^s3:GetObject — access level Read \(Read\); resource types: .*object/);
+    expect(describeAction(catalog, 's3:ListAllMyBuckets')).toContain('only "*"');
+  });
+
+  it('counts what a pattern matches and names the first ones', async () => {
+    const catalog = await loadedCatalog('s3');
+    const { count } = expandActions(catalog, 's3:Put*');
+    expect(describeAction(catalog, 's3:Put*')).toMatch(new RegExp(`^s3:Put\\* matches ${count} actions: PutAccelerateConfiguration`));
+  });
+
+  it('says nothing about names it does not know', async () => {
+    const catalog = await loadedCatalog('s3');
+    expect(describeAction(catalog, 's3:Nope')).toBeNull();
+    expect(describeAction(catalog, 's3:Nope*')).toBeNull();
+    expect(describeAction(catalog, '*')).toBeNull();
   });
 });
 

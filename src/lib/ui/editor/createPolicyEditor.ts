@@ -19,6 +19,7 @@ import type { Finding } from '../../domain/checks';
 import { servicesNamedIn } from '../../domain/catalog';
 import type { Catalog } from '../../domain/catalog';
 import { policyCompletions } from './policyCompletions';
+import { policyHover } from './policyHover';
 import type { CompletionDeps } from './policyCompletions';
 
 export interface Highlight {
@@ -121,6 +122,7 @@ const theme = EditorView.theme({
   '.cm-cursor': { borderLeftColor: 'var(--text)' },
   '&.cm-focused': { outline: '2px solid var(--accent, #1d5c63)', outlineOffset: '2px' },
   '.cm-content': { fontFamily: 'ui-monospace, "SF Mono", Menlo, Consolas, monospace', minHeight: '6em' },
+  '.cm-policy-hover': { padding: '4px 8px', maxWidth: '28rem', color: 'var(--text)', background: 'var(--surface)' },
   '.cm-hl-match': { background: 'var(--allowed-bg, #d5f5e3)', outline: '1px solid var(--allowed, #1a7f4b)' },
   '.cm-hl-deny': { background: 'var(--explicit-deny-bg, #fde2e1)', outline: '1px solid var(--explicit-deny, #b42318)' },
   '.cm-hl-focus': { background: 'var(--accent-bg, #dcecef)', outline: '1px solid var(--accent, #1d5c63)' },
@@ -154,6 +156,7 @@ export function createPolicyEditor(options: PolicyEditorOptions): PolicyEditorHa
         lintGutter(),
         lint,
         autocompletion({ override: [policyCompletions(options, () => catalogReady)] }),
+        policyHover(() => catalog),
         keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab, { key: 'Shift-Alt-f', run: () => format() }]),
         highlightField,
         readOnly.of(readOnlyExtensions(options.readonly)),
