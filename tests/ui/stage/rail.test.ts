@@ -26,5 +26,7 @@ describe('railOf', () => {
     expect(states(railOf('done', 'failed', failedRecord()))).toEqual(['passed', 'passed', 'stopped']);
     const { processing: _, ...noProcessing } = failedRecord();
     expect(states(railOf('done', 'failed', noProcessing))).toEqual(['passed', 'stopped', 'skipped']);
+    const { authorization: __, ...invalid } = failedRecord();
+    expect(states(railOf('done', 'failed', invalid))).toEqual(['passed', 'skipped', 'stopped']);
   });
 });

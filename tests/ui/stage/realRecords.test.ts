@@ -22,10 +22,11 @@ beforeAll(async () => {
   records['bob creates a user (denied)'] = (await call(world, 'iam:CreateUser', { UserName: 'dave' }, bobPassword())).record;
   records['alice lists users (admin)'] = (await call(world, 'iam:ListUsers', {}, alicePassword())).record;
   records['wrong secret'] = (await call(world, 's3:ListBuckets', {}, wrongSecret)).record;
+  records['no user name'] = (await call(world, 'iam:CreateUser', {}, alicePassword())).record;
   records['root creates a user'] = (await call(world, 'iam:CreateUser', { UserName: 'erin' }, rootPassword)).record;
 });
 
-const names = ['carol lists buckets (SigV4)', 'bob creates a user (denied)', 'alice lists users (admin)', 'wrong secret', 'root creates a user'];
+const names = ['carol lists buckets (SigV4)', 'bob creates a user (denied)', 'alice lists users (admin)', 'wrong secret', 'root creates a user', 'no user name'];
 
 describe('stage over real pipeline records', () => {
   it.each(names)('%s: every frame is described in words, with no hole', (name) => {
@@ -74,7 +75,16 @@ describe('stage over real pipeline records', () => {
     expect(describeOutcome(record).aws).toMatch(/^SignatureDoesNotMatch: /);
   });
 
-  it.each(names.filter((n) => n !== 'wrong secret'))('%s: What-if with no edit gives the recorded decision', (name) => {
+  it('a request refused as written says no permission was checked', () => {
+    const record = records['no user name']!;
+    expect(outcomeOf(record)).toBe('failed');
+    expect(record.authorization).toBeUndefined();
+    const view = describeOutcome(record);
+    expect(view.plain).toEqual(['The service refused the request as it was written, before any permission was checked.']);
+    expect(view.aws).toMatch(/^ValidationError: /);
+  });
+
+  it.each(names.filter((n) => n !== 'wrong secret' && n !== 'no user name'))('%s: What-if with no edit gives the recorded decision', (name) => {
     const record = records[name]!;
     const target = whatIfCheck(record)!;
     const run = rerun(record, target.check, {});

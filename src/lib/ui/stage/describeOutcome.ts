@@ -36,6 +36,7 @@ export function describeOutcome(record: RequestRecord): OutcomeView {
 
   if (outcome === 'unauthenticated') plain.push(t('stage.plain.unauthenticated'));
   else if (record.authorization?.rootOnly) plain.push(t('stage.plain.rootOnly'));
+  else if (outcome === 'failed' && !record.authorization) plain.push(t('stage.plain.invalid'));
   else if (outcome === 'failed') plain.push(t(check?.result.kind === 'malformed' ? 'stage.plain.malformed' : 'stage.plain.failed'));
   else plain.push(t(`stage.plain.${outcome}` as const, params));
 

@@ -37,7 +37,9 @@ export function railOf(phase: StagePhase, outcome: Outcome | null, record: Reque
         case 'implicitDeny':
           return view(['passed', 'stopped', 'skipped'], 1);
         case 'failed':
-          return record?.processing ? view(['passed', 'passed', 'stopped'], 2) : view(['passed', 'stopped', 'skipped'], 1);
+          // Refused as written (no authorization ran), refused by the service, or a malformed policy.
+          if (record?.processing) return view(['passed', record.authorization ? 'passed' : 'skipped', 'stopped'], 2);
+          return view(['passed', 'stopped', 'skipped'], 1);
         default:
           return view(['passed', 'passed', 'passed'], 2.5);
       }
