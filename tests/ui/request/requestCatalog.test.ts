@@ -77,3 +77,24 @@ describe('contextOverrides', () => {
     });
   });
 });
+
+describe('paramTemplate without a written template', () => {
+  it.each([
+    ['iam:DeleteLoginProfile', { UserName: '' }],
+    ['iam:TagRole', { RoleName: '' }],
+    ['iam:DetachGroupPolicy', { GroupName: '', PolicyArn: '' }],
+    ['iam:DeleteRolePolicy', { RoleName: '', PolicyName: '' }],
+    ['iam:ListPolicyVersions', { PolicyArn: '' }],
+    ['iam:DeletePolicy', { PolicyArn: '' }],
+    ['iam:SetDefaultPolicyVersion', { PolicyArn: '' }],
+    ['iam:ListAttachedUserPolicies', { UserName: '' }],
+    ['s3:GetPublicAccessBlock', { Bucket: '' }],
+    ['dynamodb:Query', { TableName: '' }],
+    ['kms:ScheduleKeyDeletion', { KeyId: '' }],
+    ['ec2:CreateTags', { InstanceIds: [] }],
+    ['iam:ListUsers', {}],
+    ['sts:GetCallerIdentity', {}],
+  ])('%s → %j', (operation, expected) => {
+    expect(paramTemplate(operation)).toEqual(expected);
+  });
+});

@@ -78,8 +78,39 @@ const templates: Readonly<Record<string, Record<string, Json>>> = {
   'kms:GetKeyPolicy': { KeyId: '', PolicyName: 'default' },
 };
 
+/** Operations that take no parameters, or whose parameters are all optional filters. */
+const noParams = new Set(['iam:ListUsers', 'iam:ListGroups', 'iam:ListRoles', 'iam:ListPolicies', 'iam:GetAccountSummary', 'iam:GetAccountAuthorizationDetails', 'iam:ListSAMLProviders', 'iam:ListOpenIDConnectProviders', 'iam:ListInstanceProfiles', 'sts:GetCallerIdentity', 'sts:GetSessionToken', 's3:ListBuckets', 'dynamodb:ListTables', 'ec2:DescribeInstances', 'kms:ListKeys', 'kms:CreateKey']);
+
+/** The identifying parameters an operation without a written template most likely takes, from its name. */
+function guessTemplate(operation: string): Record<string, Json> {
+  if (noParams.has(operation)) return {};
+  const [service, action = ''] = operation.split(':');
+  switch (service) {
+    case 's3':
+      return { Bucket: '' };
+    case 'dynamodb':
+      return { TableName: '' };
+    case 'kms':
+      return { KeyId: '' };
+    case 'ec2':
+      return { InstanceIds: [] };
+    case 'iam': {
+      const out: Record<string, Json> = {};
+      if (/User|LoginProfile|AccessKey|MFADevice/.test(action) && !/Group$/.test(action)) out.UserName = '';
+      if (/Group/.test(action)) out.GroupName = '';
+      if (/Role/.test(action)) out.RoleName = '';
+      const inline = /^(Put|Get|Delete)(User|Group|Role)Policy$/.test(action);
+      if (inline) out.PolicyName = '';
+      else if (/^(Attach|Detach)|^(Get|Delete)Policy$|PolicyVersions?$/.test(action)) out.PolicyArn = '';
+      return out;
+    }
+    default:
+      return {};
+  }
+}
+
 export function paramTemplate(operation: string): Record<string, Json> {
-  return { ...(templates[operation] ?? {}) };
+  return { ...(templates[operation] ?? guessTemplate(operation)) };
 }
 
 export interface ResourceChoice {
