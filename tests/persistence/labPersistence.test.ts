@@ -232,6 +232,18 @@ describe('LabPersistence', () => {
     expect(restored).toHaveBeenCalledWith(bob);
   });
 
+  it('stores scenario progress and settings; a failing store reports instead of throwing', async () => {
+    const { persistence, repo } = setup();
+    await persistence.start();
+    await persistence.setProgress('01-first-user', { done: true });
+    await persistence.setSetting('theme', 'dark');
+    expect(await persistence.getProgress('01-first-user')).toEqual({ done: true });
+    expect(await persistence.getSetting('theme')).toBe('dark');
+    vi.spyOn(repo, 'setProgress').mockRejectedValueOnce(Object.assign(new Error('full'), { name: 'QuotaExceededError' }));
+    await persistence.setProgress('02', { done: false });
+    expect(persistence.status.problem?.kind).toBe('quota');
+  });
+
   it('a stored lab that fails the checks is reported and not loaded', async () => {
     const repo = new MemoryLabRepository();
     await repo.createLab({ id: 'bad', name: 'Bad', created: '2026-01-01T00:00:00Z', updated: '2026-01-01T00:00:00Z', world: { version: 1 } as unknown as World, records: [] });

@@ -416,6 +416,25 @@ export class LabPersistence {
     if (id) await this.#load(id);
   }
 
+  // ------------------------------------------------------------ scenario progress and settings
+
+  /** Scenario progress (plain data owned by the scenarios module); undefined when none or unreadable. */
+  getProgress(scenarioId: string): Promise<unknown> {
+    return this.#guard(() => this.repo.getProgress(scenarioId), undefined);
+  }
+
+  setProgress(scenarioId: string, progress: unknown): Promise<void> {
+    return this.#guard(() => this.repo.setProgress(scenarioId, progress), undefined);
+  }
+
+  getSetting(key: string): Promise<unknown> {
+    return this.#guard(() => this.repo.getSetting(key), undefined);
+  }
+
+  setSetting(key: string, value: unknown): Promise<void> {
+    return this.#guard(() => this.repo.setSetting(key, value), undefined);
+  }
+
   // ------------------------------------------------------------ internals
 
   async #create(lab: { name: string; world: World; records: readonly RequestRecord[] }): Promise<string | null> {
