@@ -7,3 +7,5 @@ export { decidingChoice, judgePrediction, revealOf } from './reveal';
 export type { PredictionVerdict, Reveal } from './reveal';
 export { playMove, playSolution, startingWorld } from './playSolution';
 export type { Played, SolutionRun, StartingLabOptions } from './playSolution';
+export { exportProgress, importProgress, progressFileKind } from './progressFile';
+export type { ProgressFile, ProgressImport } from './progressFile';
