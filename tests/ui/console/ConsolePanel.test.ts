@@ -52,3 +52,15 @@ describe('ConsolePanel last request', () => {
     expect(onShowRequest).toHaveBeenCalledWith(lab.records.at(-1)!.id);
   });
 });
+
+describe('ConsolePanel switching entities', () => {
+  it('does not carry a shown secret over to the next user', async () => {
+    const lab = await makeLab('alice');
+    const view = render(ConsolePanel, { lab, entity: `user/${accountId}/carol`, onNavigate: vi.fn() });
+    await fireEvent.click(screen.getByRole('button', { name: 'Create access key' }));
+    await screen.findByTestId('secret');
+    await view.rerender({ lab, entity: `user/${accountId}/bob`, onNavigate: vi.fn() });
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toContain('bob');
+    expect(screen.queryByTestId('secret')).toBeNull();
+  });
+});
