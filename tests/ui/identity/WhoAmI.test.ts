@@ -70,4 +70,18 @@ describe('WhoAmI', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(document.activeElement).toBe(trigger);
   });
+
+  it('moves between sign-in methods with the arrow keys (tabs pattern)', async () => {
+    const lab = await makeLab('alice');
+    render(WhoAmI, { lab, crypto });
+    await fireEvent.click(screen.getByRole('button', { name: /^Signed in as/ }));
+    await fireEvent.keyDown(document.activeElement!, { key: 'ArrowRight' });
+    const root = screen.getByRole('tab', { name: 'Root user' });
+    expect(root.getAttribute('aria-selected')).toBe('true');
+    expect(document.activeElement).toBe(root);
+    expect(screen.getByRole('form', { name: 'Sign in as the root user' })).toBeTruthy();
+    await fireEvent.keyDown(root, { key: 'ArrowLeft' });
+    await fireEvent.keyDown(document.activeElement!, { key: 'ArrowLeft' });
+    expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Anonymous' }));
+  });
 });
