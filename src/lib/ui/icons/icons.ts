@@ -33,6 +33,9 @@ export const icons = {
   share: 'M18 8a3 3 0 1 0 0-.01M6 12a3 3 0 1 0 0 .01M18 16a3 3 0 1 0 0 .01M8.6 10.7l6.8-3.4M8.6 13.3l6.8 3.4',
   download: 'M12 3v12M7 10l5 5 5-5M4 20h16',
   upload: 'M12 15V3M7 8l5-5 5 5M4 20h16',
+  warning: 'M12 3l10 18H2zM12 10v5M12 18h.01',
+  shieldAlert: 'M12 3l8 3v6c0 4.5-3.4 8.2-8 9-4.6-.8-8-4.5-8-9V6zM12 8v5M12 16h.01',
+  lightbulb: 'M9 18h6M10 21h4M12 3a6 6 0 0 0-3.5 10.9c.6.5 1 1.2 1 2.1h5c0-.9.4-1.6 1-2.1A6 6 0 0 0 12 3z',
 } as const;
 
 export type IconName = keyof typeof icons;
