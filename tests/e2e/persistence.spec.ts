@@ -80,6 +80,7 @@ test('an AWS account import becomes a new lab', async ({ app }) => {
   await page.getByLabel('File to import').setInputFiles({ name: 'account.json', mimeType: 'application/json', buffer: sample });
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(page.getByRole('dialog').getByRole('status')).toContainText('could not be mapped');
+  await expect(page.getByRole('dialog').getByRole('status')).toContainText('root@123456789012.invalid');
   await page.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByRole('button', { name: 'Lab: AWS account 123456789012. Open the labs menu' })).toBeVisible();
 });

@@ -188,6 +188,20 @@ describe('LabPersistence', () => {
     expect(Object.keys(lab.world.accounts)).toEqual(['123456789012']);
   });
 
+  it('lets the app finish an imported account (a root password) and says how to sign in', async () => {
+    const prepare = vi.fn(async (world: World, accountId: string) => {
+      const account = world.accounts[accountId]!;
+      return { world: { ...world, accounts: { [accountId]: { ...account, root: { ...account.root, passwordHash: 'hashed' } } } }, rootSignIn: { email: account.root.email, password: 'pw' } };
+    });
+    const { lab, persistence } = setup(new MemoryLabRepository(), { prepareImportedWorld: prepare });
+    await persistence.start();
+    const text = readFileSync(new URL('../domain/sharing/fixtures/authorization-details.json', import.meta.url), 'utf8');
+    const result = await persistence.importAwsAccount(text, (id) => `AWS ${id}`);
+    expect(prepare).toHaveBeenCalledWith(expect.anything(), '123456789012');
+    expect(result.ok && result.rootSignIn).toEqual({ email: 'root@123456789012.invalid', password: 'pw' });
+    expect(lab.world.accounts['123456789012']!.root.passwordHash).toBe('hashed');
+  });
+
   it('shows a shared lab read-only, then saves a copy', async () => {
     const { lab, persistence, repo } = setup();
     await persistence.start();

@@ -610,6 +610,7 @@ export const en = {
   'storage.importAwsDone': 'Your AWS account is now a lab. Some parts could not be mapped:',
   'storage.importUnknown': 'This is neither an IAM Lab export nor the output of aws iam get-account-authorization-details.',
   'storage.awsLabName': 'AWS account {account}',
+  'storage.importRootNote': 'The export carries no passwords or keys. Sign in as the root user with {email} and the password {password}, then give your users passwords or access keys.',
   'storage.problemAt': 'at {path}',
   'storage.problemRoot': 'the file',
   'storage.shareTitle': 'Share this lab',

@@ -1,5 +1,7 @@
 // The one call the composition root makes: open storage, connect it to the live lab, save on
 // pagehide/hidden, sync tabs. Invariant: resolves in every browser (memory fallback), never throws.
+import { hashPassword } from '../domain/authentication/passwords';
+import { webCrypto, webCryptoIdSource } from '../domain/authentication/crypto';
 import type { World } from '../domain/world/types';
 import { broadcastLabChannel } from './labChannel';
 import type { LiveLab } from './labPersistence';
@@ -12,6 +14,16 @@ export interface AttachOptions {
   readonly newWorld: () => World;
   readonly firstLabName: string;
   readonly dbName?: string;
+  /** The root password given to imported AWS accounts (the export carries no credentials). */
+  readonly importedRootPassword?: string;
+}
+
+/** An imported account's root user gets a known password so the learner can sign in and create credentials. */
+async function withRootPassword(world: World, accountId: string, password: string): Promise<World> {
+  const account = world.accounts[accountId];
+  if (!account) return world;
+  const passwordHash = await hashPassword(webCrypto(), webCryptoIdSource(), password);
+  return { ...world, accounts: { ...world.accounts, [accountId]: { ...account, root: { ...account.root, passwordHash } } } };
 }
 
 export async function attachPersistence(lab: LiveLab, options: AttachOptions): Promise<LabPersistence> {
@@ -30,6 +42,11 @@ export async function attachPersistence(lab: LiveLab, options: AttachOptions): P
     newWorld: options.newWorld,
     firstLabName: options.firstLabName,
     problem: opened.problem,
+    prepareImportedWorld: async (world, accountId) => {
+      const password = options.importedRootPassword ?? 'Imported-Root-2026!';
+      const email = world.accounts[accountId]?.root.email ?? '';
+      return { world: await withRootPassword(world, accountId, password), rootSignIn: { email, password } };
+    },
   });
   for (const problem of early) controller.reportProblem(problem);
   await controller.start();
@@ -43,5 +60,5 @@ export async function attachPersistence(lab: LiveLab, options: AttachOptions): P
   return persistence;
 }
 
-export type { LabPersistence, PersistenceStatus, ImportResult } from './labPersistence';
+export type { LabPersistence, PersistenceStatus, ImportResult, RootSignIn } from './labPersistence';
 export type { StorageProblem } from './openRepository';

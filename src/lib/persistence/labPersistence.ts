@@ -63,10 +63,20 @@ export interface PersistenceOptions {
   readonly newWorld: () => World;
   readonly firstLabName: string;
   readonly problem?: StorageProblem | null;
+  /**
+   * Finishes an imported AWS account before it is stored (the export has no credentials): e.g. gives the
+   * root user a known password, returned so the import dialog can tell the learner.
+   */
+  readonly prepareImportedWorld?: (world: World, accountId: string) => Promise<{ readonly world: World; readonly rootSignIn?: RootSignIn }>;
+}
+
+export interface RootSignIn {
+  readonly email: string;
+  readonly password: string;
 }
 
 export type ImportResult =
-  | { readonly ok: true; readonly labIds: readonly string[]; readonly notes: readonly Problem[] }
+  | { readonly ok: true; readonly labIds: readonly string[]; readonly notes: readonly Problem[]; readonly rootSignIn?: RootSignIn }
   | { readonly ok: false; readonly problems: readonly Problem[] };
 
 interface Pending {
@@ -374,12 +384,15 @@ export class LabPersistence {
     }
     const result = importAuthorizationDetails(input, { now: this.#now().replace(/\.\d{3}Z$/, 'Z') });
     if (!result.ok) return result;
+    const prepared = this.options.prepareImportedWorld
+      ? await this.options.prepareImportedWorld(result.value.world, result.value.accountId)
+      : { world: result.value.world };
     await this.flush();
-    const id = await this.#create({ name: name(result.value.accountId), world: result.value.world, records: [] });
+    const id = await this.#create({ name: name(result.value.accountId), world: prepared.world, records: [] });
     if (!id) return { ok: false, problems: [{ path: '', message: 'the lab could not be stored' }] };
     await this.switchLab(id);
     this.#announceLabs();
-    return { ok: true, labIds: [id], notes: result.value.notes };
+    return { ok: true, labIds: [id], notes: result.value.notes, ...(prepared.rootSignIn ? { rootSignIn: prepared.rootSignIn } : {}) };
   }
 
   /** The share payload of the open lab (world and name; the history stays home to keep links short). */
