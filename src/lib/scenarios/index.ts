@@ -9,3 +9,6 @@ export { playMove, playSolution, startingWorld } from './playSolution';
 export type { Played, SolutionRun, StartingLabOptions } from './playSolution';
 export { exportProgress, importProgress, progressFileKind } from './progressFile';
 export type { ProgressFile, ProgressImport } from './progressFile';
+export { parseGoal, checkGoal, compileCustomScenario, readCustomScenario, customScenarioId, customScenarioKind, customScenarioVersion } from './custom/customScenario';
+export type { CustomScenarioSpec, CustomStepSpec, GoalSpec, ParsedGoal } from './custom/customScenario';
+export { encodeCustomScenario, decodeCustomScenario, serializeCustomScenario, parseCustomScenarioFile, customLinkPrefix } from './custom/customLink';

@@ -36,7 +36,7 @@ export interface StartingLabOptions {
 /** The default lab with the scenario's setup played on it. */
 export async function startingWorld(scenario: Scenario, options: StartingLabOptions): Promise<World> {
   let lab: Played = {
-    world: options.base ?? (await createDefaultLab({ crypto: options.crypto, ...(options.passwordIterations ? { passwordIterations: options.passwordIterations } : {}) })),
+    world: scenario.world ?? options.base ?? (await createDefaultLab({ crypto: options.crypto, ...(options.passwordIterations ? { passwordIterations: options.passwordIterations } : {}) })),
     records: [],
   };
   for (const move of scenario.setup) lab = await playMove(move, lab, options.deps);

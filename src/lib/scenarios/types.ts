@@ -93,8 +93,10 @@ export interface Scenario {
   /** The learning goal in one sentence. */
   readonly goal: string;
   readonly docs: readonly DocLink[];
-  /** Requests played on the default lab before the learner starts (their records are not shown). */
+  /** Requests played on the starting lab before the learner starts (their records are not shown). */
   readonly setup: readonly SolutionMove[];
+  /** The starting lab when it is not the default lab (a teacher's scenario carries its own). */
+  readonly world?: World;
   readonly steps: readonly ScenarioStep[];
   readonly solution: readonly SolutionMove[];
 }
