@@ -98,7 +98,8 @@ test('a share link opens read-only in a fresh context, and "Save a copy" keeps i
   try {
     const other = await fresh.newPage();
     await other.goto(url);
-    await expect(other.getByText(/You are looking at a shared lab, "My first lab"/)).toBeVisible();
+    // A fresh context builds its own default lab first (password hashing), so allow a loaded machine time.
+    await expect(other.getByText(/You are looking at a shared lab, "My first lab"/)).toBeVisible({ timeout: 45_000 });
     await expect(other.getByRole('button', { name: 'Nothing to undo' })).toBeDisabled();
     await other.getByRole('button', { name: 'Save a copy' }).click();
     await expect(other.getByText(/You are looking at a shared lab/)).toHaveCount(0);
