@@ -65,3 +65,15 @@ describe('LabExplorer with the mouse', () => {
     expect(screen.queryByRole('treeitem', { name: 'carol' })).toBeNull();
   });
 });
+
+describe('LabExplorer and the selection', () => {
+  it('opens the folders that hold the selected entity, and still lets the learner close them', async () => {
+    const lab = await makeLab();
+    render(LabExplorer, { world: lab.world, selected: `user/${accountId}/bob`, onSelect: vi.fn() });
+    const bob = screen.getByRole('treeitem', { name: 'bob' });
+    expect(bob.getAttribute('aria-selected')).toBe('true');
+    expect(bob.tabIndex).toBe(0);
+    await fireEvent.click(screen.getByRole('treeitem', { name: 'Users (3)' }));
+    expect(screen.queryByRole('treeitem', { name: 'bob' })).toBeNull();
+  });
+});

@@ -2,7 +2,7 @@
 // entity refs their detail opens, and the keyboard-visible rows following which nodes are open.
 import { describe, expect, it } from 'vitest';
 import { formatEntityRef, parseEntityRef, type EntityRef } from '../../../src/lib/ui/explorer/entityRef';
-import { buildExplorerTree, visibleNodes, type TreeNode } from '../../../src/lib/ui/explorer/explorerTree';
+import { ancestorsOf, buildExplorerTree, visibleNodes, type TreeNode } from '../../../src/lib/ui/explorer/explorerTree';
 import { accountId, makeLab } from '../console/labFixture';
 
 function find(nodes: readonly TreeNode[], id: string): TreeNode | undefined {
@@ -80,5 +80,20 @@ describe('visibleNodes', () => {
       ['a1x', 3, 'a1'],
       ['b', 1, undefined],
     ]);
+  });
+});
+
+describe('ancestorsOf', () => {
+  const tree: TreeNode[] = [
+    { id: 'a', label: 'a', icon: 'account', children: [{ id: 'a1', label: 'a1', icon: 'user', children: [{ id: 'a1x', label: 'x', icon: 'user' }] }] },
+    { id: 'b', label: 'b', icon: 'account' },
+  ];
+  it.each([
+    ['a1x', ['a', 'a1']],
+    ['a1', ['a']],
+    ['a', []],
+    ['missing', []],
+  ])('of %s is %j', (id, expected) => {
+    expect(ancestorsOf(tree, id)).toEqual(expected);
   });
 });

@@ -118,3 +118,15 @@ export interface VisibleNode {
   readonly depth: number;
   readonly parentId?: string;
 }
+
+/** Ids of the nodes above `id` (outermost first); empty when `id` is a top-level node or not in the tree. */
+export function ancestorsOf(nodes: readonly TreeNode[], id: string): string[] {
+  for (const node of nodes) {
+    if (node.id === id) return [];
+    if (node.children) {
+      const below = ancestorsOf(node.children, id);
+      if (below.length > 0 || node.children.some((c) => c.id === id)) return [node.id, ...below];
+    }
+  }
+  return [];
+}
