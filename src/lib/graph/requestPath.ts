@@ -14,7 +14,7 @@ export interface PathFrame {
   readonly kind: string;
   readonly checkIndex?: number;
   readonly stage?: string;
-  readonly step?: { readonly ref?: { readonly policyId: string } };
+  readonly step?: { readonly kind: string; readonly ref?: { readonly policyId: string } };
 }
 
 export interface PathLight {
