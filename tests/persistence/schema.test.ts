@@ -92,8 +92,19 @@ describe('schema', () => {
     const repo = new IdbLabRepository(await openLabDb(uniqueName()));
     await repo.createLab(sampleLab('a'));
     const before = await repo.loadLab('a');
-    const unstorable = { ...sampleLab().world, clock: '2026-05-05T00:00:00Z', trap: () => 1 } as unknown as ReturnType<typeof sampleLab>['world'];
-    await expect(repo.saveLab('a', { world: unstorable, appended: [sampleRecord('r2')], undo: { past: [], future: [] }, updated: '2026-05-05T00:00:00.000Z' })).rejects.toThrow();
+    const unstorable = { ...sampleRecord('r3'), trap: () => 1 } as unknown as ReturnType<typeof sampleRecord>;
+    const world = { ...sampleLab().world, clock: '2026-05-05T00:00:00Z' };
+    await expect(repo.saveLab('a', { world, appended: [sampleRecord('r2'), unstorable], undo: { past: [], future: [] }, updated: '2026-05-05T00:00:00.000Z' })).rejects.toThrow();
     expect(await repo.loadLab('a')).toEqual(before);
+  });
+
+  it('a world stored as unreadable text loads as a non-world, so the checks report the lab as damaged', async () => {
+    const db = await openLabDb(uniqueName());
+    const repo = new IdbLabRepository(db);
+    await repo.createLab(sampleLab('a'));
+    await db.put('worlds', { labId: 'a', json: '{"version":1,' });
+    const loaded = await repo.loadLab('a');
+    expect(loaded?.world).toBeNull();
+    expect(loaded?.records.map((r) => r.id)).toEqual(['r1']);
   });
 });

@@ -2,6 +2,7 @@
 // requests inside it, so a change is either fully stored or not at all, never half.
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import type { LabMeta, LabSnapshot } from '../domain/sharing/labFile';
+import type { World } from '../domain/world/types';
 import type { LabRepository, LabSave, StoredLab } from './labRepository';
 import { LabNotFoundError, maxStoredRecords } from './labRepository';
 import type { LabDb } from './schema';
@@ -36,7 +37,8 @@ export class IdbLabRepository implements LabRepository {
     if (!meta || !world) return null;
     return {
       meta,
-      world: world.world,
+      // Unreadable text becomes a non-world, which the caller's checks report as a damaged lab.
+      world: parseWorld(world.json),
       records: history.map((h) => h.record),
       undo: undo ? { past: undo.past, future: undo.future } : emptyUndo,
     };
@@ -44,10 +46,11 @@ export class IdbLabRepository implements LabRepository {
 
   async createLab(lab: LabSnapshot, undo: UndoStacks = emptyUndo): Promise<void> {
     const { world, records, ...meta } = lab;
+    const json = JSON.stringify(world);
     const tx = this.db.transaction(labStores, 'readwrite');
     await atomically(tx, async (queue) => {
       queue(tx.objectStore('labs').add(meta));
-      queue(tx.objectStore('worlds').put({ labId: lab.id, world }));
+      queue(tx.objectStore('worlds').put({ labId: lab.id, json }));
       records.slice(-maxStoredRecords).forEach((record, seq) => queue(tx.objectStore('history').put({ labId: lab.id, seq, at: record.at, record })));
       queue(tx.objectStore('undo').put({ labId: lab.id, ...undo }));
     });
@@ -76,6 +79,7 @@ export class IdbLabRepository implements LabRepository {
   }
 
   async saveLab(id: string, save: LabSave): Promise<void> {
+    const json = JSON.stringify(save.world);
     const tx = this.db.transaction(labStores, 'readwrite');
     await atomically(tx, async (queue) => {
       const history = tx.objectStore('history');
@@ -94,7 +98,7 @@ export class IdbLabRepository implements LabRepository {
       const firstKept = next - maxStoredRecords;
       if (firstKept > 0) queue(history.delete(IDBKeyRange.bound([id, -Infinity], [id, firstKept], false, true)));
       queue(tx.objectStore('labs').put({ ...meta, updated: save.updated }));
-      queue(tx.objectStore('worlds').put({ labId: id, world: save.world }));
+      queue(tx.objectStore('worlds').put({ labId: id, json }));
       queue(tx.objectStore('undo').put({ labId: id, past: save.undo.past, future: save.undo.future }));
     });
   }
@@ -117,6 +121,14 @@ export class IdbLabRepository implements LabRepository {
 
   close(): void {
     this.db.close();
+  }
+}
+
+function parseWorld(json: string): World {
+  try {
+    return JSON.parse(json) as World;
+  } catch {
+    return null as unknown as World;
   }
 }
 

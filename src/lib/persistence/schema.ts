@@ -5,7 +5,6 @@ import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { openDB } from 'idb';
 import type { RequestRecord } from '../domain/pipeline/types';
 import type { LabMeta } from '../domain/sharing/labFile';
-import type { World } from '../domain/world/types';
 import type { UndoStep } from './undoHistory';
 
 export const labDbName = 'iam-lab';
@@ -13,7 +12,11 @@ export const labDbName = 'iam-lab';
 /** Version 1: labs, their worlds, history (by lab and time), undo stacks, scenario progress, settings. */
 export interface LabDbV1 extends DBSchema {
   labs: { key: string; value: LabMeta; indexes: { byUpdated: string } };
-  worlds: { key: string; value: { readonly labId: string; readonly world: World } };
+  /**
+   * The world as JSON text: one string clones far faster than thousands of small objects (in browsers and
+   * in fake-indexeddb), and the text is parsed and validated on load anyway.
+   */
+  worlds: { key: string; value: { readonly labId: string; readonly json: string } };
   history: {
     key: [string, number];
     value: { readonly labId: string; readonly seq: number; readonly at: string; readonly record: RequestRecord };
