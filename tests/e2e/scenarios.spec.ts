@@ -115,3 +115,40 @@ test('scenario 5 with the keyboard only, from a deep link', async ({ app }) => {
   }
   await expect(page.getByTestId('scenario-complete')).toBeVisible();
 });
+
+test('a teacher builds a scenario from the sandbox, tries it, shares it as a link that opens it', async ({ app }) => {
+  const page = await app.open('#/scenarios');
+  await page.getByRole('button', { name: 'Create a scenario' }).click();
+  await expect(page.getByRole('heading', { name: 'Scenario builder' })).toBeVisible();
+  await page.getByLabel('Title').fill('Bob loses the bucket');
+  await page.getByLabel('Instruction').fill('Make sure bob can no longer read the app configuration.');
+  const goal = page.getByLabel('Goal (checked automatically)');
+  await goal.fill('zed cannot s3:GetObject on *');
+  await expect(page.getByText('No user, role or root user called "zed"')).toBeVisible();
+  await goal.fill('bob cannot s3:GetObject on arn:aws:s3:::example-corp-app-data/config/app.json');
+  await expect(page.getByText('Understood; not met yet in the starting lab.')).toBeVisible();
+  await page.getByLabel('Hints (one per line)').fill('Look at bob\'s groups.');
+
+  // Leaving with unsaved work asks first; dismissing stays in the builder.
+  page.once('dialog', (d) => void d.dismiss());
+  await page.getByRole('button', { name: '← All scenarios' }).click();
+  await expect(page.getByRole('heading', { name: 'Scenario builder' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Make a link' }).click();
+  const link = await page.getByLabel(/^Link to share/).inputValue();
+  expect(link).toMatch(/#\/scenario\/shared\.v1\.[A-Za-z0-9_-]+$/);
+
+  await page.getByRole('button', { name: 'Try it' }).click();
+  await expect(page.getByRole('heading', { name: 'Bob loses the bucket', exact: true })).toBeVisible();
+  await expect(step(page, 1, 1)).toBeVisible();
+  const explorer = page.getByRole('region', { name: 'Lab explorer' });
+  await explorer.getByRole('treeitem', { name: /User groups/ }).first().click();
+  await explorer.getByRole('treeitem', { name: /Developers/ }).first().click();
+  await page.getByRole('button', { name: 'Remove bob' }).click();
+  await expect(page.getByTestId('scenario-complete')).toBeVisible();
+
+  // The link opens the same scenario in a fresh page.
+  await page.goto(link);
+  await expect(page.getByRole('heading', { name: 'Bob loses the bucket', exact: true })).toBeVisible();
+  await expect(step(page, 1, 1)).toBeVisible();
+});

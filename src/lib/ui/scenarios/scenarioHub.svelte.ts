@@ -6,8 +6,9 @@ import type { SendDeps } from '../../domain/pipeline/types';
 import type { CryptoPort } from '../../domain/authentication/crypto';
 import { createDefaultLab, defaultLabCredentials } from '../../domain/world/defaultLab';
 import type { World } from '../../domain/world/types';
-import { exportProgress, findScenario, importProgress, restoreProgress, scenarios, startingWorld } from '../../scenarios';
-import type { ProgressImport, ScenarioProgress } from '../../scenarios';
+import type { TextCompressor } from '../../domain/sharing/shareLink';
+import { compileCustomScenario, customLinkPrefix, decodeCustomScenario, exportProgress, findScenario, importProgress, restoreProgress, scenarios, startingWorld } from '../../scenarios';
+import type { CustomScenarioSpec, ProgressImport, Scenario, ScenarioProgress } from '../../scenarios';
 import { LabState } from '../state/lab.svelte';
 import { signInAsUser } from '../state/signIn';
 import { ScenarioSession } from './scenarioSession.svelte';
@@ -23,6 +24,8 @@ export interface HubOptions {
   /** Lower only in tests (password hashing is deliberately slow). */
   readonly passwordIterations?: number;
   readonly paceMs?: number;
+  /** Decompresses shared scenario links (#/scenario/shared.v1.…). */
+  readonly compressor?: TextCompressor;
 }
 
 /** Every scenario starts signed in to the console as alice, the lab's administrator, as the sandbox does. */
@@ -34,6 +37,10 @@ export class ScenarioHub {
   progress = $state.raw<Readonly<Record<string, ScenarioProgress>>>({});
   session = $state.raw<ScenarioSession | null>(null);
   loading = $state<string | null>(null);
+  /** Why the last shared link could not be opened. */
+  linkProblem = $state<string | null>(null);
+  /** Teachers' scenarios opened in this tab (from the builder, a link or a file), by id. */
+  #custom = new Map<string, Scenario>();
   #store: ProgressStore | null = null;
   #base: Promise<World> | null = null;
 
@@ -60,10 +67,29 @@ export class ScenarioHub {
     return this.#base;
   }
 
+  /** Makes a teacher's scenario openable at #/scenario/<id>; returns the id. */
+  addCustom(spec: CustomScenarioSpec): string {
+    const scenario = compileCustomScenario(spec);
+    this.#custom.set(scenario.id, scenario);
+    if (this.session?.scenario.id === scenario.id) this.close();
+    return scenario.id;
+  }
+
+  async #find(id: string): Promise<Scenario | undefined> {
+    if (!id.startsWith(customLinkPrefix)) return findScenario(id) ?? this.#custom.get(id);
+    if (!this.options.compressor) return undefined;
+    const decoded = await decodeCustomScenario(id, this.options.compressor);
+    this.linkProblem = decoded.ok ? null : decoded.message;
+    if (!decoded.ok) return undefined;
+    const scenario = compileCustomScenario(decoded.spec);
+    this.#custom.set(id, { ...scenario, id });
+    return this.#custom.get(id);
+  }
+
   /** Opens a scenario in a fresh lab; saved unfinished progress is restored by replaying the solution up to it. */
   async open(id: string): Promise<ScenarioSession | null> {
     if (this.session?.scenario.id === id) return this.session;
-    const scenario = findScenario(id);
+    const scenario = await this.#find(id);
     if (!scenario) return null;
     this.loading = id;
     try {
