@@ -13,6 +13,7 @@ import LabsMenu from '../../../src/lib/ui/storage/LabsMenu.svelte';
 import SavedIndicator from '../../../src/lib/ui/storage/SavedIndicator.svelte';
 import StorageBanner from '../../../src/lib/ui/storage/StorageBanner.svelte';
 import UndoRedo from '../../../src/lib/ui/storage/UndoRedo.svelte';
+import SharedLabBanner from '../../../src/lib/ui/storage/SharedLabBanner.svelte';
 import { importKind } from '../../../src/lib/ui/storage/importKind';
 import { StorageState } from '../../../src/lib/ui/storage/storageState.svelte';
 import { sampleRecord, sampleWorld } from '../../domain/sharing/sampleLab';
@@ -156,6 +157,29 @@ describe('SavedIndicator and StorageBanner', () => {
     expect(exportLabs).toHaveBeenCalledWith('current');
     await fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
+
+describe('SharedLabBanner', () => {
+  it('opens a share link read-only and saves a copy', async () => {
+    const source = await setup();
+    const payload = await source.persistence.shareLink();
+    const { storage } = await setup();
+    const onDone = vi.fn();
+    render(SharedLabBanner, { storage, payload, onDone });
+    expect(await screen.findByText(/You are looking at a shared lab, "My first lab"/)).toBeTruthy();
+    await fireEvent.click(screen.getByRole('button', { name: 'Save a copy' }));
+    await waitFor(() => expect(onDone).toHaveBeenCalledOnce());
+    expect(storage.status.shared).toBeNull();
+    expect(storage.status.labs).toHaveLength(2);
+  });
+
+  it('lists why a damaged link cannot be opened', async () => {
+    const { storage } = await setup();
+    render(SharedLabBanner, { storage, payload: 'v1.AAAA', onDone: () => undefined });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('This share link cannot be opened');
+    expect(alert.textContent).toContain('damaged');
   });
 });
 
