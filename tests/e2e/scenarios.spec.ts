@@ -152,3 +152,32 @@ test('a teacher builds a scenario from the sandbox, tries it, shares it as a lin
   await expect(page.getByRole('heading', { name: 'Bob loses the bucket', exact: true })).toBeVisible();
   await expect(step(page, 1, 1)).toBeVisible();
 });
+
+test('presenter mode: large type, and the arrow key plays the solution one move at a time', async ({ app }) => {
+  const page = await app.open('#/scenario/iam-scope');
+  await expect(step(page, 1, 3)).toBeVisible();
+  await page.getByRole('button', { name: 'Presenter mode' }).click();
+  await expect(page.getByRole('button', { name: 'Presenter mode' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByText(/^Presenter mode: →/)).toBeVisible();
+  const history = page.getByRole('list', { name: 'Requests, newest first' });
+
+  await page.keyboard.press('ArrowRight');
+  await expect(step(page, 2, 3)).toBeVisible();
+  await expect(history.getByRole('button').first()).toContainText('ec2:DescribeInstances');
+  await page.keyboard.press('ArrowRight');
+  await expect(step(page, 3, 3)).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('scenario-complete')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('button', { name: 'Presenter mode' })).toHaveAttribute('aria-pressed', 'false');
+});
+
+test('show me plays the whole solution through the pipeline', async ({ app }) => {
+  const page = await app.open('#/scenario/default-deny');
+  await expect(step(page, 1, 3)).toBeVisible();
+  await page.getByRole('button', { name: 'Show me' }).click();
+  await expect(page.getByTestId('scenario-complete')).toBeVisible();
+  const history = page.getByRole('list', { name: 'Requests, newest first' });
+  await expect(history.getByRole('button').first()).toHaveAccessibleName(/s3:ListBuckets Allowed, by dave/);
+  await expect(history.getByRole('button').filter({ hasText: 's3:ListBuckets' }).last()).toHaveAccessibleName(/Implicitly denied/);
+});
