@@ -70,6 +70,20 @@ describe('ScenarioHub', () => {
     expect(session.progress.stepIndex).toBe(1);
   });
 
+  it('presenter stepping after the learner acted replays up to their step instead of repeating it', async () => {
+    const h = await hub();
+    const session = (await h.open('groups'))!;
+    const step = session.step;
+    if (step?.kind !== 'predict') throw new Error('groups starts with a prediction');
+    await session.predictAndSend(step, { decision: 'allowed', policy: 'group' });
+    expect(session.progress.stepIndex).toBe(1);
+    await session.next();
+    // The next move removed bob from Developers (step 2) — the learner's request was not sent twice.
+    expect(session.progress.stepIndex).toBe(2);
+    expect(session.lab.records.filter((r) => r.request.operation === 's3:GetObject')).toHaveLength(1);
+    expect(session.lab.world.accounts['111122223333']?.users.bob?.groups).toEqual([]);
+  });
+
   it('leaves no trace of one scenario in another', async () => {
     const h = await hub();
     const a = (await h.open('default-deny'))!;

@@ -120,16 +120,28 @@ export class ScenarioSession {
     }
   }
 
+  /** The step reached by the solution moves played so far; differs from the progress once the learner acted. */
+  #cursorStep = 0;
+
+  async #step(): Promise<void> {
+    const move = this.scenario.solution[this.cursor];
+    if (!move) return;
+    await this.#play(move);
+    // A predict move already sent its request: skip the request move that follows it in the solution.
+    const following = this.scenario.solution[this.cursor + 1];
+    this.cursor += move.kind === 'predict' && following?.kind === 'request' ? 2 : 1;
+    this.#cursorStep = this.progress.stepIndex;
+  }
+
   /** Plays the next solution move (presenter stepping); a predict move also sends its request. */
   async next(): Promise<void> {
-    const move = this.scenario.solution[this.cursor];
-    if (!move || this.playing) return;
+    if (this.playing) return;
     this.playing = true;
     try {
-      await this.#play(move);
-      // A predict move already sent its request: skip the request move that follows it in the solution.
-      const following = this.scenario.solution[this.cursor + 1];
-      this.cursor += move.kind === 'predict' && following?.kind === 'request' ? 2 : 1;
+      // The learner moved on by themself: rebuild the lab the solution's way up to their step, so the
+      // next move fits the lab instead of repeating what they already did.
+      if (this.progress.stepIndex !== this.#cursorStep) await this.#replayTo(this.progress.stepIndex);
+      await this.#step();
     } finally {
       this.playing = false;
     }
@@ -144,9 +156,14 @@ export class ScenarioSession {
     }
   }
 
+  async #replayTo(stepIndex: number): Promise<void> {
+    await this.restart();
+    while (this.progress.stepIndex < stepIndex && this.cursor < this.scenario.solution.length) await this.#step();
+  }
+
   /** Replays the solution silently until the saved step is reached (restoring a lab state that fits it). */
   async fastForward(stepIndex: number): Promise<void> {
-    while (this.progress.stepIndex < stepIndex && this.cursor < this.scenario.solution.length) await this.next();
+    while (this.progress.stepIndex < stepIndex && this.cursor < this.scenario.solution.length) await this.#step();
     this.quiz = null;
     this.reveal = null;
   }
@@ -158,6 +175,7 @@ export class ScenarioSession {
     this.quiz = null;
     this.reveal = null;
     this.cursor = 0;
+    this.#cursorStep = 0;
     this.hints = 0;
     this.entity = undefined;
     const fresh = { ...startProgress(this.scenario), recordOffset: this.lab.records.length };
