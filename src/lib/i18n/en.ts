@@ -880,4 +880,5 @@ export const en = {
   'scenario.builder.incomplete': 'Complete these first: {what}.',
   'scenario.builder.unsaved': 'Unsaved changes: make a link or download a file to keep them.',
   'scenario.builder.leave': 'Leave the builder? Your scenario has not been shared or downloaded and will be lost.',
+  'scenario.narration': 'Narration',
 } as const;
