@@ -212,12 +212,14 @@ describe('LabPersistence', () => {
     await viewer.persistence.start();
     expect(await viewer.persistence.openShared(payload)).toEqual([]);
     expect(viewer.persistence.status.shared).toEqual({ name: 'My lab' });
+    expect(viewer.lab.readOnly).toBe(true);
     expect(viewer.lab.world).toEqual(withUser(base, 'shared-user'));
     viewer.lab.send(sampleRecord('tried'), withUser(viewer.lab.world, 'not-saved'));
     await viewer.persistence.flush();
     expect(viewer.persistence.status.labs).toHaveLength(1);
     const copy = await viewer.persistence.saveSharedCopy();
     expect(viewer.persistence.status).toMatchObject({ shared: null, currentId: copy });
+    expect(viewer.lab.readOnly).toBe(false);
     expect((await viewer.repo.loadLab(copy!))?.world).toEqual(withUser(base, 'shared-user'));
     expect(await repo.listLabs()).toHaveLength(1);
   });

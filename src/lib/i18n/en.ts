@@ -22,6 +22,7 @@ export const en = {
   'decision.implicitDeny': 'Implicitly denied (nothing allowed it)',
   'decision.unauthenticated': 'Not authenticated',
   'decision.failed': 'Failed',
+  'lab.readOnly': 'This shared lab is read-only. Save a copy to send requests and change it.',
   'pwa.updateAvailable': 'A new version of IAM Lab is ready.',
   'pwa.offlineReady': 'IAM Lab now works offline.',
   'pwa.reload': 'Reload to update',

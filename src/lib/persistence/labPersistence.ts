@@ -32,6 +32,8 @@ export interface LiveLab {
   /** Who the learner acts as; kept per lab so a reload keeps them signed in to that lab's world. */
   readonly identity?: unknown;
   setIdentity?(identity: unknown): void;
+  /** True while a shared link's lab is shown: the lab then refuses every request until a copy is saved. */
+  readOnly?: boolean;
   replace(world: World, records?: readonly RequestRecord[], options?: { silent?: boolean }): void;
   subscribe(listener: (change: LiveLabChange) => void): () => void;
 }
@@ -489,6 +491,7 @@ export class LabPersistence {
 
   #setShared(shared: SharedLab | null): void {
     this.#shared = shared;
+    this.lab.readOnly = shared !== null;
     this.#publish({ shared: shared ? { name: shared.name } : null });
   }
 

@@ -68,3 +68,16 @@ describe('LabState', () => {
     expect(lab.world.clock).toBe('2026-03-01T09:00:00.000Z');
   });
 });
+
+describe('a read-only (shared) lab', () => {
+  it('refuses every request and leaves the world and history as they were', async () => {
+    const seen: { request: ApiRequest; clock: string }[] = [];
+    const lab = new LabState(world, fakeSend(seen), deps);
+    lab.readOnly = true;
+    await expect(lab.send({ operation: 'iam:CreateUser', params: { UserName: 'x' } })).rejects.toThrow(/read-only/);
+    expect(seen).toEqual([]);
+    expect(lab.records).toEqual([]);
+    lab.readOnly = false;
+    await expect(lab.send({ operation: 'iam:CreateUser', params: { UserName: 'x' } })).resolves.toMatchObject({ id: 'r1' });
+  });
+});

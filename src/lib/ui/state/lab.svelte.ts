@@ -9,6 +9,7 @@
 //   lab.subscribe(listener) → unsubscribe                    — LabChange after every change
 import type { ApiRequest, Credentials, RequestRecord, SendDeps } from '../../domain/pipeline/types';
 import type { World } from '../../domain/world/types';
+import { t } from '../../i18n';
 
 /** Who the learner is acting as; `credentials` go into every request they send. */
 export interface Identity {
@@ -43,6 +44,14 @@ export type LabRequest = Omit<ApiRequest, 'credentials'> & { readonly credential
 
 const maxRecords = 500;
 
+/** Thrown by `send` on a read-only (shared) lab; forms show its message where the request was made. */
+export class ReadOnlyLabError extends Error {
+  constructor() {
+    super(t('lab.readOnly'));
+    this.name = 'ReadOnlyLabError';
+  }
+}
+
 export class LabState {
   world = $state.raw<World>(undefined as unknown as World);
   records = $state.raw<readonly RequestRecord[]>([]);
@@ -50,6 +59,8 @@ export class LabState {
   selectedId = $state<string | null>(null);
   /** True while a request is in flight (the pipeline is async because of Web Crypto). */
   busy = $state(false);
+  /** A shared lab opened from a link: every request is refused until the learner saves a copy. */
+  readOnly = $state(false);
 
   readonly selected = $derived(this.records.find((r) => r.id === this.selectedId) ?? this.records.at(-1) ?? null);
 
@@ -68,6 +79,7 @@ export class LabState {
 
   /** Sends one request through the pipeline. Requests are serialized so each sees the previous one's world. */
   send(request: LabRequest): Promise<RequestRecord> {
+    if (this.readOnly) return Promise.reject(new ReadOnlyLabError());
     const run = async () => {
       this.busy = true;
       try {
