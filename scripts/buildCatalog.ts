@@ -32,7 +32,7 @@ function readJson<T>(...parts: string[]): T {
 
 /** AWS lists "Tagging, Write" and "Permissions management, Write": the first level is the specific one. */
 export function accessLevelCode(level: string): AccessLevelCode {
-  const first = level.split(',')[0].trim();
+  const first = (level.split(',')[0] ?? '').trim();
   switch (first) {
     case 'Read':
       return 'R';

@@ -16,6 +16,7 @@ import { sampleRecord, sampleWorld } from '../domain/sharing/sampleLab';
 /** A stand-in for the UI's LabState with the same change announcements. */
 class FakeLab implements LiveLab {
   listeners = new Set<(change: LiveLabChange) => void>();
+  readOnly = false;
   constructor(
     public world: World,
     public records: readonly RequestRecord[] = [],
