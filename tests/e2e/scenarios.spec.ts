@@ -147,8 +147,14 @@ test('a teacher builds a scenario from the sandbox, tries it, shares it as a lin
   await page.getByRole('button', { name: 'Remove bob' }).click();
   await expect(page.getByTestId('scenario-complete')).toBeVisible();
 
+  // The draft is still there after visiting other views.
+  await page.getByRole('button', { name: 'Sandbox' }).click();
+  await page.goto(`${app.url}#/scenario/builder`);
+  await expect(page.getByLabel('Title')).toHaveValue('Bob loses the bucket');
+
   // The link opens the same scenario in a fresh page.
   await page.goto(link);
+  await page.reload();
   await expect(page.getByRole('heading', { name: 'Bob loses the bucket', exact: true })).toBeVisible();
   await expect(step(page, 1, 1)).toBeVisible();
 });

@@ -12,6 +12,7 @@ import type { CustomScenarioSpec, ProgressImport, Scenario, ScenarioProgress } f
 import { LabState } from '../state/lab.svelte';
 import { signInAsUser } from '../state/signIn';
 import { ScenarioSession } from './scenarioSession.svelte';
+import { ScenarioDraft } from './scenarioDraft.svelte';
 
 export interface ProgressStore {
   get(scenarioId: string): Promise<unknown>;
@@ -41,6 +42,8 @@ export class ScenarioHub {
   linkProblem = $state<string | null>(null);
   /** Teachers' scenarios opened in this tab (from the builder, a link or a file), by id. */
   #custom = new Map<string, Scenario>();
+  /** The builder's draft, kept here so moving around the app does not lose it. */
+  #draft: ScenarioDraft | null = null;
   #store: ProgressStore | null = null;
   #base: Promise<World> | null = null;
 
@@ -65,6 +68,11 @@ export class ScenarioHub {
   #baseWorld(): Promise<World> {
     this.#base ??= createDefaultLab({ crypto: this.options.crypto, ...(this.options.passwordIterations ? { passwordIterations: this.options.passwordIterations } : {}) });
     return this.#base;
+  }
+
+  draft(world: World): ScenarioDraft {
+    this.#draft ??= new ScenarioDraft(world);
+    return this.#draft;
   }
 
   /** Makes a teacher's scenario openable at #/scenario/<id>; returns the id. */
