@@ -51,6 +51,10 @@ for (const theme of ['light', 'dark'] as const) {
       await page.keyboard.press('End');
       await expect(stage.getByRole('region', { name: 'Outcome' })).toBeVisible();
       await expectNoSeriousViolations(page);
+      await stage.getByRole('button', { name: 'What if…?' }).click();
+      await stage.getByRole('region', { name: 'What if…?' }).getByRole('switch', { name: /AdministratorAccess/ }).click();
+      await expect(stage.getByText('The decision changes.')).toBeVisible();
+      await expectNoSeriousViolations(page);
     });
 
     test('the graph’s table view', async ({ app }) => {
@@ -81,6 +85,26 @@ for (const theme of ['light', 'dark'] as const) {
       await input.press('Enter');
       await expect(input).toHaveAttribute('aria-busy', 'false');
       await expect(page.getByRole('log', { name: 'Terminal output' })).toContainText('Developers');
+      await expectNoSeriousViolations(page);
+    });
+
+    test('the labs menu, the share and import dialogs and the About box', async ({ app }) => {
+      const page = await open(app, '#/lab');
+      const menu = page.getByRole('button', { name: /Open the labs menu/ });
+      await menu.click();
+      await expect(page.getByRole('button', { name: 'Share link…' })).toBeVisible();
+      await expectNoSeriousViolations(page);
+      await page.getByRole('button', { name: 'Share link…' }).click();
+      await expect(page.getByLabel('Share link')).toHaveValue(/#\/share\//);
+      await expectNoSeriousViolations(page);
+      await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+      await menu.click();
+      await page.getByRole('button', { name: 'Import…' }).click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await expectNoSeriousViolations(page);
+      await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+      await page.getByRole('button', { name: 'About IAM Lab' }).click();
+      await expect(page.getByRole('dialog', { name: 'About IAM Lab' })).toBeVisible();
       await expectNoSeriousViolations(page);
     });
 
