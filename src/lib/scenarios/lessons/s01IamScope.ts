@@ -15,7 +15,7 @@ export const iamScope: Scenario = {
       kind: 'task',
       id: 'describe',
       instruction: 'As bob, call ec2:DescribeInstances to see the app-server instance through the AWS API.',
-      hints: ['Sign in as bob (the password is shown in the sign-in panel), or send the request with bob\'s credentials.', 'Pick the action ec2:DescribeInstances in the request builder; it needs no parameters.'],
+      hints: ['Sign in as bob (the password is shown in the sign-in panel (the "Signed in as" button at the top)), or send the request with bob\'s credentials.', 'Pick the action ec2:DescribeInstances in the request builder; it needs no parameters.'],
       explanation: 'This is an AWS API request: IAM authenticated bob and his group\'s policy (AmazonEC2ReadOnlyAccess) allowed it. IAM controls every call to an AWS service.',
       goal: sent({ operation: 'ec2:DescribeInstances', by: { kind: 'user', userName: 'bob' }, outcome: 'ok' }),
     },

@@ -39,7 +39,7 @@ export const authenticationPaths: Scenario = {
       kind: 'task',
       id: 'keys',
       instruction: 'Make an API call with carol\'s access key (carol has no password, only a key).',
-      hints: ['Sign-in panel → Access key → carol, or use the CLI view.'],
+      hints: ['"Signed in as" button → Access key → carol, or use the CLI view.'],
       explanation: 'The secret never travelled: the client signed the request (SigV4) and AWS recomputed the signature with its copy of the secret. Open the stage to see each signing step.',
       goal: (ctx) =>
         ctx.recent.some((r) => r.authentication.principal?.userName === 'carol' && r.authentication.steps.some((s) => s.kind === 'sigv4.verify' && s.ok)),
@@ -48,7 +48,7 @@ export const authenticationPaths: Scenario = {
       kind: 'task',
       id: 'anonymous',
       instruction: `Act anonymously (no credentials) and put an object into the bucket ${dropbox}.`,
-      hints: ['Sign-in panel → Anonymous, then s3:PutObject with Bucket example-corp-dropbox.'],
+      hints: ['"Signed in as" button → Anonymous, then s3:PutObject with Bucket example-corp-dropbox.'],
       explanation: 'Anyone on the internet just wrote into your bucket: its policy allows Principal "*" and Block Public Access was turned off. You pay for the storage and serve whatever was uploaded.',
       goal: anonymousToDropbox(true),
     },

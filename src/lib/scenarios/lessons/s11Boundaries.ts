@@ -42,7 +42,7 @@ export const boundaries: Scenario = {
       kind: 'task',
       id: 'set-boundary',
       instruction: `As alice, set the policy S3ReadBoundary (${boundaryArn}) as dave's permissions boundary.`,
-      hints: ['dave\'s detail → permissions boundary → choose S3ReadBoundary.', 'Or iam:PutUserPermissionsBoundary.'],
+      hints: ['dave\'s detail → Permissions boundary → "Set a boundary" with S3ReadBoundary.', 'Or iam:PutUserPermissionsBoundary.'],
       explanation: 'The boundary is now the most dave can ever be allowed, whatever policies are attached to him.',
       goal: (ctx) => ctx.world.accounts[acct]?.users.dave?.permissionsBoundary === boundaryArn,
     },

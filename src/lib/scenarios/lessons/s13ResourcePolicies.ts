@@ -78,7 +78,7 @@ export const resourcePolicies: Scenario = {
       kind: 'task',
       id: 'partner-allow',
       instruction: 'Now cross-account: as the partner account\'s root user (root@partner.example), put a bucket policy on partner-co-shared that allows carol (arn:aws:iam::111122223333:user/carol) s3:GetObject on every object.',
-      hints: ['Sign in as the partner root (its password is shown in the sign-in panel).', `For example:\n${partnerPolicy}`],
+      hints: ['Sign in as the partner root (its password is shown in the sign-in panel (the "Signed in as" button at the top)).', `For example:\n${partnerPolicy}`],
       explanation: 'The partner account — which owns the bucket — now trusts carol on its side.',
       goal: (ctx) => bucketPolicyOf(ctx, partnerAcct, shared).includes('user/carol'),
     },
