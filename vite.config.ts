@@ -56,5 +56,8 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     environment: 'node',
     reporters: ['default'],
+    // Component and property tests share two cores in CI: a generous per-test limit, never a retry.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
   },
 });
