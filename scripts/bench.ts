@@ -108,10 +108,15 @@ async function runPeerSet(cases: readonly BenchCase[]): Promise<number> {
   return allowed;
 }
 
+/**
+ * Milliseconds of this process's CPU time (user + system) spent in `run`. CPU time, not wall time: on a
+ * shared 2-core machine other processes' load would otherwise land on whichever engine happened to run.
+ */
 async function timed(run: () => unknown): Promise<number> {
-  const start = performance.now();
+  const start = process.cpuUsage();
   await run();
-  return performance.now() - start;
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
 }
 
 section('engine', async () => {
@@ -134,9 +139,18 @@ section('engine', async () => {
     const total = { traced: 0, lean: 0, peer: 0 };
     for (let start = 0; start < cases.length; start += chunkSize) {
       const chunk = cases.slice(start, start + chunkSize);
-      total.traced += await timed(() => runTraced(chunk));
-      total.lean += await timed(() => runLean(chunk));
-      total.peer += await timed(() => runPeerSet(chunk));
+      // Each engine starts its chunk on a clean heap (collected outside the timer), so none pays for the
+      // garbage another left; the order rotates each round so none always runs right after the peer.
+      const runs: Record<'traced' | 'lean' | 'peer', () => unknown> = {
+        traced: () => runTraced(chunk),
+        lean: () => runLean(chunk),
+        peer: () => runPeerSet(chunk),
+      };
+      const order = (['traced', 'lean', 'peer'] as const).map((_, i, all) => all[(i + round) % all.length]!);
+      for (const name of order) {
+        gc?.();
+        total[name] += await timed(runs[name]);
+      }
     }
     ms.traced.push(total.traced);
     ms.lean.push(total.lean);
@@ -144,7 +158,7 @@ section('engine', async () => {
   }
   const heapAfter = heapUsed();
   const median = { traced: medianOf(ms.traced), lean: medianOf(ms.lean), peer: medianOf(ms.peer) };
-  console.log(`median of ${rounds} rounds over ${cases.length} cases, interleaved in chunks of ${chunkSize}:`);
+  console.log(`median of ${rounds} rounds over ${cases.length} cases, interleaved in chunks of ${chunkSize} (per CPU-second of this process):`);
   console.log(`engine, full trace:    ${perSecond(cases.length, median.traced)}`);
   console.log(`engine, decision only: ${perSecond(cases.length, median.lean)}`);
   console.log(`peer (runSimulation):  ${perSecond(cases.length, median.peer)}`);
