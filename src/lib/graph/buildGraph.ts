@@ -65,7 +65,7 @@ const arnPattern = /^arn:aws[a-z-]*:(iam|sts)::(\d{12}):(.+)$/;
  * Principal" — an account id or `arn:…:root` means the account (whoever it delegates to), `*` everyone.
  */
 function awsPrincipalNode(world: World, b: Builder, value: string): string | undefined {
-  if (value === '*') return b.node({ id: nodeIds.public(), kind: 'public', label: 'Everyone (*)' });
+  if (value === '*') return b.node({ id: nodeIds.public(), kind: 'public', label: '*' });
   const accountOnly = /^\d{12}$/.test(value) ? value : undefined;
   const m = arnPattern.exec(value);
   const accountId = accountOnly ?? m?.[2];
@@ -89,7 +89,7 @@ function awsPrincipalNode(world: World, b: Builder, value: string): string | und
 
 function principalNodes(world: World, b: Builder, block: PrincipalBlock): string[] {
   const out: string[] = [];
-  if (block.anyone) out.push(b.node({ id: nodeIds.public(), kind: 'public', label: 'Everyone (*)' }));
+  if (block.anyone) out.push(b.node({ id: nodeIds.public(), kind: 'public', label: '*' }));
   for (const v of block.aws) {
     const id = awsPrincipalNode(world, b, v);
     if (id) out.push(id);
