@@ -772,6 +772,7 @@ export const en = {
   'graph.access.run': 'Colour the principals',
   'graph.access.computing': 'Asking the engine about {count} principals…',
   'graph.access.done': '{allowed} allowed, {explicit} explicitly denied, {implicit} implicitly denied ({ms} ms, off the main thread).',
+  'graph.access.doneInline': '{allowed} allowed, {explicit} explicitly denied, {implicit} implicitly denied ({ms} ms).',
   'graph.access.hint': 'Hover or focus a principal for the reason; select it to play its decision on the stage.',
   'graph.reason.statement': '{decision}: statement {statement} of {policy}.',
   'graph.reason.root': 'Allowed: the root user may do anything in its own account unless a policy denies it.',
