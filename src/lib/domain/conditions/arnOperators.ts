@@ -3,12 +3,12 @@
 // the six colon-delimited parts on its own, each allowing `*` and `?` — the same rule as Resource matching.
 // AWS: IAM JSON policy elements: Condition operators, "Amazon Resource Name (ARN) condition operators".
 import type { OperatorFamily } from './comparison';
-import { matchResourceEscaped } from '../matching/matchResource';
+import { matchResourceCompiled, matchResourceEscaped } from '../matching/matchResource';
 
 export const arnOperators: OperatorFamily = {
   variables: true,
   compare(_base, policy, request) {
     if (policy.unresolved) return 'noMatch';
-    return matchResourceEscaped(policy.pattern, request) ? 'match' : 'noMatch';
+    return (policy.arn === undefined ? matchResourceEscaped(policy.pattern, request) : matchResourceCompiled(policy.arn, request)) ? 'match' : 'noMatch';
   },
 };

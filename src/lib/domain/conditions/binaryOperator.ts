@@ -34,6 +34,11 @@ function sameBytes(a: readonly number[], b: readonly number[]): boolean {
 export const binaryOperator: OperatorFamily = {
   variables: false,
   readsRequest: (request) => decodeBase64(request) !== null,
+  typed: {
+    readPolicy: decodeBase64,
+    readRequest: decodeBase64,
+    holds: (_base, want, have) => sameBytes(want as readonly number[], have as readonly number[]),
+  },
   compare(_base, policy, request) {
     const want = decodeBase64(policy.value);
     if (want === null) return 'policyTypeError';

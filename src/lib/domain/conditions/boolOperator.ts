@@ -11,6 +11,11 @@ function parseBool(text: string): boolean | null {
 export const boolOperator: OperatorFamily = {
   variables: false,
   readsRequest: (request) => parseBool(request) !== null,
+  typed: {
+    readPolicy: parseBool,
+    readRequest: parseBool,
+    holds: (_base, want, have) => want === have,
+  },
   compare(_base, policy, request) {
     const want = parseBool(policy.value);
     if (want === null) return 'policyTypeError';

@@ -2,7 +2,7 @@
 // Invariant: values are W3C/ISO 8601 dates (`2026-01-31`, `2026-01-31T12:00:00Z`, with fraction or offset)
 // or epoch seconds (`1767225600`); a date-time without a zone is read as UTC so results never depend on
 // the machine's time zone. AWS: IAM JSON policy elements: Condition operators, "Date condition operators".
-import type { OperatorFamily } from './comparison';
+import { orderedHolds, type OperatorFamily } from './comparison';
 
 const isoDate =
   /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
@@ -34,6 +34,11 @@ export function parseDate(text: string): number | null {
 export const dateOperators: OperatorFamily = {
   variables: false,
   readsRequest: (request) => parseDate(request) !== null,
+  typed: {
+    readPolicy: parseDate,
+    readRequest: parseDate,
+    holds: (base, want, have) => orderedHolds(base, have as number, want as number) === true,
+  },
   compare(base, policy, request) {
     const want = parseDate(policy.value);
     if (want === null) return 'policyTypeError';

@@ -10,7 +10,7 @@
 import type { ConditionClause } from '../policy/types';
 import type { MismatchReason, RequestContext } from '../evaluation/types';
 import { parseOperator, type BaseOperator, type ParsedOperator } from './operators';
-import type { OperatorFamily, PolicyOperand } from './comparison';
+import type { OperatorFamily, PolicyOperand, TypedReader } from './comparison';
 import { stringOperators } from './stringOperators';
 import { numericOperators } from './numericOperators';
 import { dateOperators } from './dateOperators';
@@ -19,9 +19,10 @@ import { binaryOperator } from './binaryOperator';
 import { ipOperators } from './ipOperators';
 import { arnOperators } from './arnOperators';
 import { nullHolds } from './nullOperator';
-import { lookupContextKey } from '../matching/contextLookup';
+import { lookupLowerKey } from '../matching/contextLookup';
 import { substituteVariables, type PolicyVersion } from '../matching/policyVariables';
-import { globToEscaped } from '../matching/wildcard';
+import { compileWildcard, globToEscaped } from '../matching/wildcard';
+import { compiledResource } from '../matching/matchResource';
 
 export interface ConditionResult {
   readonly matched: boolean;
@@ -78,60 +79,217 @@ const families: Readonly<Record<BaseOperator, OperatorFamily | null>> = {
   Null: null,
 };
 
-const parsedOperators = new Map<string, ParsedOperator | null>();
-
-function parseCached(operator: string): ParsedOperator | null {
-  let parsed = parsedOperators.get(operator);
-  if (parsed === undefined) {
-    parsed = parseOperator(operator);
-    if (parsedOperators.size >= 1000) parsedOperators.clear();
-    parsedOperators.set(operator, parsed);
-  }
-  return parsed;
+/**
+ * A clause with everything that does not depend on the request worked out once, when the policy is
+ * compiled: the parsed operator, its family, the lower-cased key, and (when no value holds a policy variable
+ * the version interprets) the operands with typed values already read.
+ */
+export interface CompiledClause {
+  readonly clause: ConditionClause;
+  readonly version: PolicyVersion;
+  readonly parsed: ParsedOperator | null;
+  readonly family: OperatorFamily | null;
+  /** Context keys are case-insensitive: looked up by this. */
+  readonly keyLower: string;
+  /** Operands that depend on nothing in the request; null when policy variables must be substituted per request. */
+  readonly fixed: PreparedValues | null;
+  /** Null operator: some value holds when the key is absent (`true`), when present (`false`), some is neither. */
+  readonly nullTrue: boolean;
+  readonly nullFalse: boolean;
+  readonly nullInvalid: boolean;
 }
 
 interface PreparedValues {
-  readonly version: PolicyVersion;
   readonly operands: readonly PolicyOperand[];
   readonly policyValues: readonly string[];
+  /** Typed families: each operand's value as read (null: not of the operator's type). */
+  readonly reads: readonly unknown[] | null;
 }
 
-/** Operands of clauses whose values hold no variable depend on nothing else: prepare them once per clause. */
-const prepared = new WeakMap<ConditionClause, PreparedValues>();
-
-function operandsFor(
-  clause: ConditionClause,
-  family: OperatorFamily,
-  context: RequestContext,
-  version: PolicyVersion,
-): PreparedValues {
-  const cached = prepared.get(clause);
-  if (cached && cached.version === version) return cached;
-  let dependsOnContext = false;
+function prepareValues(clause: ConditionClause, family: OperatorFamily, context: RequestContext | null, version: PolicyVersion): PreparedValues {
   const operands = clause.values.map((raw): PolicyOperand => {
     if (!family.variables) return { raw, value: raw, pattern: globToEscaped(raw), unresolved: false };
+    if (context === null) {
+      const pattern = globToEscaped(raw);
+      if (family === arnOperators) return { raw, value: raw, pattern, unresolved: false, arn: compiledResource(pattern, true) };
+      return { raw, value: raw, pattern, unresolved: false, like: compileWildcard(pattern, false, true) };
+    }
     const s = substituteVariables(raw, context, version);
-    if (s.substituted) dependsOnContext = true;
     return { raw, value: s.value, pattern: s.pattern, unresolved: s.unresolved.length > 0 };
   });
-  const values: PreparedValues = {
-    version,
+  const typed = family.typed;
+  return {
     operands,
     policyValues: family.variables ? operands.map((o) => o.value) : clause.values,
+    reads: typed === undefined ? null : operands.map((o) => typed.readPolicy(o.value)),
   };
-  if (!dependsOnContext) prepared.set(clause, values);
-  return values;
 }
 
-function result(
-  matched: boolean,
-  policyValues: readonly string[],
-  requestValues: readonly string[] | null,
-  reason?: MismatchReason,
-): ConditionResult {
-  return matched || reason === undefined
-    ? { matched, policyValues, requestValues }
-    : { matched, policyValues, requestValues, reason };
+/** Compiles one clause for a policy of this version. */
+export function compileClause(clause: ConditionClause, version: PolicyVersion): CompiledClause {
+  const parsed = parseOperator(clause.operator);
+  const family = parsed === null ? null : families[parsed.base];
+  const hasVariables = version === '2012-10-17' && clause.values.some((v) => v.includes('${'));
+  let nullTrue = false;
+  let nullFalse = false;
+  let nullInvalid = false;
+  for (const value of clause.values) {
+    const whenPresent = nullHolds(value, true);
+    if (whenPresent === null) nullInvalid = true;
+    else if (whenPresent) nullFalse = true;
+    else nullTrue = true;
+  }
+  return {
+    clause,
+    version,
+    parsed,
+    family,
+    keyLower: clause.key.toLowerCase(),
+    fixed: family === null || (family.variables && hasVariables) ? null : prepareValues(clause, family, null, version),
+    nullTrue,
+    nullFalse,
+    nullInvalid,
+  };
+}
+
+/** What a traced clause check reports besides `matched`; filled in place by runClause. */
+export interface ClauseDetails {
+  policyValues: readonly string[];
+  requestValues: readonly string[] | null;
+  reason: MismatchReason | undefined;
+}
+
+function fail(details: ClauseDetails | null, policyValues: readonly string[], reason: MismatchReason): false {
+  if (details !== null) {
+    details.policyValues = policyValues;
+    details.reason = reason;
+  }
+  return false;
+}
+
+function pass(details: ClauseDetails | null, policyValues: readonly string[]): true {
+  if (details !== null) {
+    details.policyValues = policyValues;
+    details.reason = undefined;
+  }
+  return true;
+}
+
+/** Does this request value match at least one policy value (positive sense)? */
+function matchesAny(cc: CompiledClause, prep: PreparedValues, request: string): boolean {
+  const base = (cc.parsed as ParsedOperator).base;
+  const family = cc.family as OperatorFamily;
+  const operands = prep.operands;
+  for (let i = 0; i < operands.length; i++) if (family.compare(base, operands[i]!, request) === 'match') return true;
+  return false;
+}
+
+/** Same for a typed family, on the request value already read. */
+function matchesAnyRead(cc: CompiledClause, reads: readonly unknown[], have: unknown): boolean {
+  const base = (cc.parsed as ParsedOperator).base;
+  const typed = (cc.family as OperatorFamily).typed as TypedReader;
+  for (let i = 0; i < reads.length; i++) {
+    const want = reads[i];
+    if (want !== null && typed.holds(base, want, have)) return true;
+  }
+  return false;
+}
+
+/** Does one request value pass the clause's operator (negation applied)? */
+function passes(cc: CompiledClause, prep: PreparedValues, request: string): boolean {
+  const typed = (cc.family as OperatorFamily).typed;
+  const hit = typed === undefined ? matchesAny(cc, prep, request) : matchesAnyRead(cc, prep.reads!, typed.readRequest(request));
+  return (cc.parsed as ParsedOperator).negated ? !hit : hit;
+}
+
+/**
+ * Evaluates one compiled clause against the request context. `details`, when given, receives the policy
+ * values, request values and mismatch reason for the trace; without it nothing is allocated for them.
+ * The semantics are those documented on evaluateCondition.
+ */
+export function runClause(cc: CompiledClause, context: RequestContext, details: ClauseDetails | null): boolean {
+  const raw = lookupLowerKey(context, cc.keyLower);
+  if (details !== null) details.requestValues = raw === undefined ? null : typeof raw === 'string' ? [raw] : raw;
+  const parsed = cc.parsed;
+  const family = cc.family;
+  if (parsed === null) return fail(details, cc.clause.values, 'conditionTypeMismatch');
+  const present = raw !== undefined && (typeof raw === 'string' || raw.length > 0);
+
+  if (family === null) {
+    if (present ? cc.nullFalse : cc.nullTrue) return pass(details, cc.clause.values);
+    return fail(details, cc.clause.values, cc.nullInvalid ? 'conditionTypeMismatch' : 'conditionValueMismatch');
+  }
+
+  const prep = cc.fixed ?? prepareValues(cc.clause, family, context, cc.version);
+  const policyValues = prep.policyValues;
+
+  if (!present) {
+    if (parsed.ifExists || parsed.set === 'ForAllValues') return pass(details, policyValues);
+    if (parsed.set === null && parsed.negated) return pass(details, policyValues);
+    return fail(details, policyValues, 'conditionKeyMissing');
+  }
+
+  // A multivalued key (a list in the context) compared without ForAnyValue/ForAllValues: AWS says such keys
+  // "require a condition set operator"; the comparison has no single value to compare, so the clause fails
+  // whether the operator is negated or not (two independent IAM engines agree; see the tests).
+  if (parsed.set === null && typeof raw !== 'string') return fail(details, policyValues, 'conditionTypeMismatch');
+
+  // An unreadable request value (a non-number for Numeric*...) voids the clause, negated or not.
+  const typed = family.typed;
+  let matched: boolean;
+  if (typeof raw === 'string') {
+    if (typed !== undefined) {
+      const have = typed.readRequest(raw);
+      if (have === null) return fail(details, policyValues, 'conditionTypeMismatch');
+      const hit = matchesAnyRead(cc, prep.reads!, have);
+      matched = parsed.negated ? !hit : hit;
+    } else {
+      const hit = matchesAny(cc, prep, raw);
+      matched = parsed.negated ? !hit : hit;
+    }
+    // One value: with or without a set operator, the clause is this value's comparison.
+    if (matched) return pass(details, policyValues);
+  } else {
+    if (typed !== undefined) {
+      for (let i = 0; i < raw.length; i++) if (typed.readRequest(raw[i]!) === null) return fail(details, policyValues, 'conditionTypeMismatch');
+    }
+    if (parsed.set === 'ForAnyValue') {
+      matched = false;
+      for (let i = 0; i < raw.length; i++) {
+        if (passes(cc, prep, raw[i]!)) {
+          matched = true;
+          break;
+        }
+      }
+    } else {
+      matched = true;
+      for (let i = 0; i < raw.length; i++) {
+        if (!passes(cc, prep, raw[i]!)) {
+          matched = false;
+          break;
+        }
+      }
+    }
+    if (matched) return pass(details, policyValues);
+  }
+  if (details === null) return false;
+  const operands = prep.operands;
+  if (operands.length > 0 && operands.every((o) => o.unresolved)) return fail(details, policyValues, 'variableUnresolved');
+  const probe = typeof raw === 'string' ? raw : (raw[0] as string);
+  const allPolicyTypeErrors =
+    operands.length > 0 &&
+    (typed !== undefined ? prep.reads!.every((want) => want === null) : operands.every((o) => family.compare(parsed.base, o, probe) === 'policyTypeError'));
+  return fail(details, policyValues, allPolicyTypeErrors ? 'conditionTypeMismatch' : 'conditionValueMismatch');
+}
+
+const compiledClauses = new WeakMap<ConditionClause, CompiledClause>();
+
+function compiledFor(clause: ConditionClause, version: PolicyVersion): CompiledClause {
+  const cached = compiledClauses.get(clause);
+  if (cached !== undefined && cached.version === version) return cached;
+  const compiled = compileClause(clause, version);
+  compiledClauses.set(clause, compiled);
+  return compiled;
 }
 
 /**
@@ -154,67 +312,11 @@ export function evaluateCondition(
   context: RequestContext,
   version: PolicyVersion,
 ): ConditionResult {
-  const parsed = parseCached(clause.operator);
-  const raw = lookupContextKey(context, clause.key);
-  const requestValues: readonly string[] | null = raw === undefined ? null : typeof raw === 'string' ? [raw] : raw;
-  if (!parsed) return result(false, clause.values, requestValues, 'conditionTypeMismatch');
-  const present = requestValues !== null && requestValues.length > 0;
-
-  const family = families[parsed.base];
-  if (family === null) {
-    let typeError = false;
-    for (const value of clause.values) {
-      const holds = nullHolds(value, present);
-      if (holds === true) return result(true, clause.values, requestValues);
-      if (holds === null) typeError = true;
-    }
-    return result(false, clause.values, requestValues, typeError ? 'conditionTypeMismatch' : 'conditionValueMismatch');
-  }
-
-  const { operands, policyValues } = operandsFor(clause, family, context, version);
-
-  if (!present) {
-    if (parsed.ifExists || parsed.set === 'ForAllValues') return result(true, policyValues, requestValues);
-    if (parsed.set === null && parsed.negated) return result(true, policyValues, requestValues);
-    return result(false, policyValues, requestValues, 'conditionKeyMissing');
-  }
-
-  // A multivalued key (a list in the context) compared without ForAnyValue/ForAllValues: AWS says such keys
-  // "require a condition set operator"; the comparison has no single value to compare, so the clause fails
-  // whether the operator is negated or not (two independent IAM engines agree; see the tests).
-  if (parsed.set === null && typeof raw !== 'string') {
-    return result(false, policyValues, requestValues, 'conditionTypeMismatch');
-  }
-
-  // An unreadable request value (a non-number for Numeric*...) voids the clause, negated or not.
-  const readable = family.readsRequest;
-  if (readable && !requestValues.every(readable)) {
-    return result(false, policyValues, requestValues, 'conditionTypeMismatch');
-  }
-
-  /** Does this request value match at least one policy value (positive sense)? */
-  const matchesAny = (request: string): boolean => {
-    for (const operand of operands) if (family.compare(parsed.base, operand, request) === 'match') return true;
-    return false;
-  };
-
-  let matched: boolean;
-  if (parsed.set === null) {
-    const single = requestValues[0] as string;
-    matched = parsed.negated ? !matchesAny(single) : matchesAny(single);
-  } else {
-    const passes = (request: string): boolean => (parsed.negated ? !matchesAny(request) : matchesAny(request));
-    matched = parsed.set === 'ForAnyValue' ? requestValues.some(passes) : requestValues.every(passes);
-  }
-  if (matched) return result(true, policyValues, requestValues);
-  if (operands.length > 0 && operands.every((o) => o.unresolved)) {
-    return result(false, policyValues, requestValues, 'variableUnresolved');
-  }
-  const probe = requestValues[0] as string;
-  if (operands.length > 0 && operands.every((o) => family.compare(parsed.base, o, probe) === 'policyTypeError')) {
-    return result(false, policyValues, requestValues, 'conditionTypeMismatch');
-  }
-  return result(false, policyValues, requestValues, 'conditionValueMismatch');
+  const details: ClauseDetails = { policyValues: clause.values, requestValues: null, reason: undefined };
+  const matched = runClause(compiledFor(clause, version), context, details);
+  return matched || details.reason === undefined
+    ? { matched, policyValues: details.policyValues, requestValues: details.requestValues }
+    : { matched, policyValues: details.policyValues, requestValues: details.requestValues, reason: details.reason };
 }
 
 /** Evaluates a statement's clauses: the block holds when every clause holds. */

@@ -111,16 +111,26 @@ function requestAddress(text: string): IpAddress | null {
   return address;
 }
 
+function policyBlock(text: string): IpBlock | null {
+  let block = blockCache.get(text);
+  if (block === undefined) {
+    block = parseIpBlock(text.trim());
+    if (blockCache.size >= 5000) blockCache.clear();
+    blockCache.set(text, block);
+  }
+  return block;
+}
+
 export const ipOperators: OperatorFamily = {
   variables: false,
   readsRequest: (request) => requestAddress(request) !== null,
+  typed: {
+    readPolicy: policyBlock,
+    readRequest: requestAddress,
+    holds: (_base, want, have) => ipInBlock(want as IpBlock, have as IpAddress),
+  },
   compare(_base, policy, request) {
-    let block = blockCache.get(policy.value);
-    if (block === undefined) {
-      block = parseIpBlock(policy.value.trim());
-      if (blockCache.size >= 5000) blockCache.clear();
-      blockCache.set(policy.value, block);
-    }
+    const block = policyBlock(policy.value);
     if (block === null) return 'policyTypeError';
     const address = requestAddress(request);
     if (address === null) return 'requestTypeError';

@@ -2,7 +2,7 @@
 // Invariant: both sides must be decimal numbers (`10`, `-3`, `2.5`, `1e3`); anything else is a type error,
 // never coerced (JavaScript's Number('') is 0, which must not equal `0`).
 // AWS: IAM JSON policy elements: Condition operators, "Numeric condition operators".
-import type { OperatorFamily } from './comparison';
+import { orderedHolds, type OperatorFamily } from './comparison';
 
 const decimal = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
@@ -13,6 +13,11 @@ export function parseNumber(text: string): number | null {
 export const numericOperators: OperatorFamily = {
   variables: false,
   readsRequest: (request) => parseNumber(request) !== null,
+  typed: {
+    readPolicy: parseNumber,
+    readRequest: parseNumber,
+    holds: (base, want, have) => orderedHolds(base, have as number, want as number) === true,
+  },
   compare(base, policy, request) {
     const want = parseNumber(policy.value);
     if (want === null) return 'policyTypeError';

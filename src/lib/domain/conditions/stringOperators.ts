@@ -3,7 +3,7 @@
 // treat `*` and `?` as wildcards (StringEquals compares them as plain characters).
 // AWS: IAM JSON policy elements: Condition operators, "String condition operators".
 import type { OperatorFamily } from './comparison';
-import { matchEscapedWildcard } from '../matching/wildcard';
+import { matchCompiled, matchEscapedWildcard } from '../matching/wildcard';
 
 export const stringOperators: OperatorFamily = {
   variables: true,
@@ -18,7 +18,7 @@ export const stringOperators: OperatorFamily = {
         return policy.value.toLowerCase() === request.toLowerCase() ? 'match' : 'noMatch';
       case 'StringLike':
       case 'StringNotLike':
-        return matchEscapedWildcard(policy.pattern, request, false) ? 'match' : 'noMatch';
+        return (policy.like === undefined ? matchEscapedWildcard(policy.pattern, request, false) : matchCompiled(policy.like, request)) ? 'match' : 'noMatch';
       default:
         return 'policyTypeError';
     }

@@ -4,10 +4,10 @@
 // AWS: Policy evaluation logic, "Determining whether a request is allowed or denied within an account";
 // IAM JSON policy elements: Action, NotAction, Resource, NotResource, Principal, NotPrincipal, Condition.
 import { matchCompiled, type CompiledWildcard } from '../matching/wildcard';
-import { matchResource, matchResourceEscaped } from '../matching/matchResource';
-import { matchPrincipal } from '../matching/matchPrincipal';
+import { matchResourceCompiled, matchResourceEscaped } from '../matching/matchResource';
+import { principalMatchPattern } from '../matching/matchPrincipal';
 import { substituteVariables } from '../matching/policyVariables';
-import { evaluateCondition, type ConditionResult } from '../conditions/evaluateCondition';
+import { runClause, type ClauseDetails } from '../conditions/evaluateCondition';
 import { notPrincipalExcludes } from './notPrincipalExcludes';
 import type { CompiledStatement, ResourcePattern } from './compiledPolicy';
 import type { TraceBuilder } from './trace';
@@ -58,8 +58,8 @@ function scanResources(patterns: readonly ResourcePattern[], arn: string, contex
   scratch.sawUnresolved = false;
   for (let i = 0; i < patterns.length; i++) {
     const p = patterns[i] as ResourcePattern;
-    if (!p.variable) {
-      if (matchResource(p.text, arn)) {
+    if (p.compiled !== null) {
+      if (matchResourceCompiled(p.compiled, arn)) {
         scratch.matched = p.text;
         return scratch;
       }
@@ -93,15 +93,31 @@ export function statementApplies(st: CompiledStatement, request: AuthorizationRe
     return false;
   }
   if (st.principal !== null) {
-    if (!matchPrincipal(st.principal, request.principal).matched) return false;
+    if (principalMatchPattern(st.principal, st.principalAccounts, request.principal) === null) return false;
   } else if (st.notPrincipal !== null && notPrincipalExcludes(st.notPrincipal, request.principal) !== null && !(boundary && st.effect === 'Deny')) {
     return false;
   }
-  const conditions = st.conditions;
-  for (let i = 0; i < conditions.length; i++) {
-    if (!evaluateCondition(conditions[i]!, request.context, st.version).matched) return false;
+  const clauses = st.clauses;
+  for (let i = 0; i < clauses.length; i++) {
+    if (!runClause(clauses[i]!, request.context, null)) return false;
   }
   return true;
+}
+
+/**
+ * Reused between traced checks: one details record per clause position, filled by runClause and read back
+ * right after, so a traced check allocates nothing per clause beyond what goes into the trace.
+ */
+const detailsPool: ClauseDetails[] = [];
+const matchedPool: boolean[] = [];
+
+function detailsAt(i: number): ClauseDetails {
+  let details = detailsPool[i];
+  if (details === undefined) {
+    details = { policyValues: [], requestValues: null, reason: undefined };
+    detailsPool[i] = details;
+  }
+  return details;
 }
 
 /**
@@ -153,9 +169,9 @@ export function traceStatement(
     }
   }
   if (st.principal !== null) {
-    const hit = matchPrincipal(st.principal, request.principal);
+    const hit = principalMatchPattern(st.principal, st.principalAccounts, request.principal);
     const value = principalLabel(request.principal);
-    if (hit.matched) matches.push({ element: 'Principal', matched: true, value, pattern: hit.pattern });
+    if (hit !== null) matches.push({ element: 'Principal', matched: true, value, pattern: hit });
     else {
       elementsMatch = false;
       matches.push({ element: 'Principal', matched: false, value, reason: 'principalNotListed' });
@@ -169,26 +185,21 @@ export function traceStatement(
       matches.push({ element: 'NotPrincipal', matched: false, value, pattern: excludedBy, reason: 'principalExcluded' });
     }
   }
-  const clauses = st.conditions;
+  const clauses = st.clauses;
   const context = request.context;
   let conditionsMatch = true;
-  let results: ConditionResult[] | null = null;
-  if (clauses.length > 0) {
-    results = [];
-    for (let i = 0; i < clauses.length; i++) {
-      const r = evaluateCondition(clauses[i]!, context, st.version);
-      if (!r.matched) conditionsMatch = false;
-      results.push(r);
-    }
+  for (let i = 0; i < clauses.length; i++) {
+    const matched = runClause(clauses[i]!, context, detailsAt(i));
+    matchedPool[i] = matched;
+    if (!matched) conditionsMatch = false;
   }
   const applies = elementsMatch && conditionsMatch;
-  const id = trace.statement(stage, parentId, ref, st.sid, st.effect, matches, results === null ? 'none' : conditionsMatch ? 'matched' : 'notMatched', applies);
-  if (results !== null) {
-    for (let i = 0; i < results.length; i++) {
-      const clause = clauses[i]!;
-      const r = results[i]!;
-      trace.condition(stage, id, conditionRefs[i]!, clause.operator, clause.key, r.policyValues, r.requestValues, r.matched, r.reason);
-    }
+  const id = trace.statement(stage, parentId, ref, st.sid, st.effect, matches, clauses.length === 0 ? 'none' : conditionsMatch ? 'matched' : 'notMatched', applies);
+  for (let i = 0; i < clauses.length; i++) {
+    const clause = clauses[i]!.clause;
+    const details = detailsPool[i]!;
+    const matched = matchedPool[i]!;
+    trace.condition(stage, id, conditionRefs[i]!, clause.operator, clause.key, details.policyValues, details.requestValues, matched, matched ? undefined : details.reason);
   }
   return applies;
 }

@@ -2,13 +2,18 @@
 // identity) and a bounded Map for text. Invariant: a cached entry is never mutated, and a document
 // object must not be mutated after it was evaluated (an edit must produce a new object or new text).
 import { compileWildcard, type CompiledWildcard } from '../matching/wildcard';
+import { compiledResource, type CompiledResource } from '../matching/matchResource';
+import { principalAccounts } from '../matching/matchPrincipal';
 import { compilePolicy } from '../policy/compilePolicy';
+import { compileClause, type CompiledClause } from '../conditions/evaluateCondition';
 import type { ConditionClause, Diagnostic, Effect, Json, NormalizedPolicy, PolicyKind, PrincipalBlock } from '../policy/types';
 
 /** A Resource/NotResource entry; `variable` when it holds `${...}` that the policy's Version interprets. */
 export interface ResourcePattern {
   readonly text: string;
   readonly variable: boolean;
+  /** The pattern compiled once; null when it holds a variable (compiled after substitution). */
+  readonly compiled: CompiledResource | null;
 }
 
 /** A statement with everything the hot path needs precomputed. */
@@ -26,8 +31,12 @@ export interface CompiledStatement {
   readonly resources: readonly ResourcePattern[] | null;
   readonly notResources: readonly ResourcePattern[] | null;
   readonly principal: PrincipalBlock | null;
+  /** Parallel to principal.aws: the account each entry names as a whole (see accountPrincipalOf), or null. */
+  readonly principalAccounts: readonly (string | null)[];
   readonly notPrincipal: PrincipalBlock | null;
   readonly conditions: readonly ConditionClause[];
+  /** Parallel to `conditions`: each clause compiled once for this policy's Version. */
+  readonly clauses: readonly CompiledClause[];
 }
 
 export interface CompiledPolicy {
@@ -51,7 +60,10 @@ const MAX_TEXT_ENTRIES = 2000;
 
 function toPatterns(list: readonly string[] | undefined, version: NormalizedPolicy['version']): readonly ResourcePattern[] | null {
   if (!list) return null;
-  return list.map((text) => ({ text, variable: version === '2012-10-17' && text.includes('${') }));
+  return list.map((text) => {
+    const variable = version === '2012-10-17' && text.includes('${');
+    return { text, variable, compiled: variable ? null : compiledResource(text, false) };
+  });
 }
 
 function build(input: string | Json, kind: PolicyKind): CompiledEntry {
@@ -76,8 +88,10 @@ function build(input: string | Json, kind: PolicyKind): CompiledEntry {
       resources: toPatterns(s.resource, policy.version),
       notResources: toPatterns(s.notResource, policy.version),
       principal: s.principal ?? null,
+      principalAccounts: s.principal ? principalAccounts(s.principal) : [],
       notPrincipal: s.notPrincipal ?? null,
       conditions: s.conditions,
+      clauses: s.conditions.map((clause) => compileClause(clause, policy.version)),
     };
     (s.effect === 'Deny' ? denies : allows).push(compiled);
   }

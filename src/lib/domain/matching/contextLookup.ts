@@ -28,6 +28,11 @@ export function lookupContextKey(context: RequestContext, key: string): ContextV
   return indexOf(context).get(key.toLowerCase());
 }
 
+/** Same as lookupContextKey for a key already lower-cased (compiled condition clauses keep it that way). */
+export function lookupLowerKey(context: RequestContext, keyLower: string): ContextValue | undefined {
+  return indexOf(context).get(keyLower);
+}
+
 /** The request's values for a key as a list; null when the key is absent. A string is a one-value list. */
 export function contextValues(context: RequestContext, key: string): readonly string[] | null {
   const value = lookupContextKey(context, key);

@@ -42,11 +42,10 @@ export function accountPrincipalOf(entry: string): string | null {
   return null;
 }
 
-function matchesAwsEntry(entry: string, principal: RequestPrincipal): boolean {
+function matchesAwsEntry(entry: string, principal: RequestPrincipal, account: string | null = accountPrincipalOf(entry)): boolean {
   // `{"AWS": "*"}` is the same as `"*"`: every caller, anonymous ones included
   // (Principal, "All principals": for anonymous users the two forms are equivalent).
   if (entry === '*') return true;
-  const account = accountPrincipalOf(entry);
   if (account !== null) return accountOf(principal) === account;
   switch (principal.kind) {
     case 'user':
@@ -64,6 +63,30 @@ function matchesAwsEntry(entry: string, principal: RequestPrincipal): boolean {
 function firstMatch(entries: readonly string[], test: (entry: string) => boolean): PrincipalMatch {
   for (const entry of entries) if (test(entry)) return { matched: true, pattern: entry };
   return { matched: false };
+}
+
+/** accountPrincipalOf for each AWS entry of a block, worked out once when its policy is compiled. */
+export function principalAccounts(block: PrincipalBlock): readonly (string | null)[] {
+  return block.aws.map(accountPrincipalOf);
+}
+
+/**
+ * The entry of the block that names the caller, or null; the same answer as matchPrincipal, without
+ * allocating. `accounts` is principalAccounts(block).
+ */
+export function principalMatchPattern(block: PrincipalBlock, accounts: readonly (string | null)[], principal: RequestPrincipal): string | null {
+  if (block.anyone) return '*';
+  const aws = block.aws;
+  for (let i = 0; i < aws.length; i++) if (matchesAwsEntry(aws[i]!, principal, accounts[i] ?? null)) return aws[i]!;
+  if (principal.kind === 'service') {
+    const service = principal.service.toLowerCase();
+    for (const entry of block.service) if (entry.toLowerCase() === service) return entry;
+    return null;
+  }
+  if (principal.kind === 'webIdentity' || principal.kind === 'saml') {
+    for (const entry of block.federated) if (entry === principal.provider) return entry;
+  }
+  return null;
 }
 
 /**

@@ -8,7 +8,7 @@ import { splitParts } from './arnSegments';
 import { substituteVariables, type PolicyVersion } from './policyVariables';
 import { compileWildcard, matchCompiled, type CompiledWildcard } from './wildcard';
 
-type CompiledResource =
+export type CompiledResource =
   | { readonly kind: 'any' }
   /** One compiled pattern per colon-separated part; the last part also covers any further colons. */
   | {
@@ -36,7 +36,8 @@ function compileResource(pattern: string, escaped: boolean): CompiledResource {
   return { kind: 'parts', parts, head };
 }
 
-function compiledFor(pattern: string, escaped: boolean): CompiledResource {
+/** The compiled form of a Resource pattern (cached); `escaped`: the pattern is in escaped-glob syntax. */
+export function compiledResource(pattern: string, escaped: boolean): CompiledResource {
   const map = escaped ? escapedCache : cache;
   let compiled = map.get(pattern);
   if (!compiled) {
@@ -52,7 +53,7 @@ function compiledFor(pattern: string, escaped: boolean): CompiledResource {
  * (`arn:aws:ec2:*`) lets its last part cover the rest of the ARN, colons included; AWS documents only six-part
  * patterns, and this reading is the one under which such short patterns in AWS's examples do what they say.
  */
-function matchResourceCompiled(compiled: CompiledResource, arn: string): boolean {
+export function matchResourceCompiled(compiled: CompiledResource, arn: string): boolean {
   if (compiled.kind === 'any') return true;
   const patterns = compiled.parts;
   const last = patterns.length - 1;
@@ -73,7 +74,7 @@ function matchResourceCompiled(compiled: CompiledResource, arn: string): boolean
 
 /** Does the Resource pattern cover the ARN? `*` alone covers everything. */
 export function matchResource(pattern: string, arn: string): boolean {
-  return matchResourceCompiled(compiledFor(pattern, false), arn);
+  return matchResourceCompiled(compiledResource(pattern, false), arn);
 }
 
 /**
@@ -81,7 +82,7 @@ export function matchResource(pattern: string, arn: string): boolean {
  * (so that `${*}` and `${?}` stay literal characters).
  */
 export function matchResourceEscaped(pattern: string, arn: string): boolean {
-  return matchResourceCompiled(compiledFor(pattern, true), arn);
+  return matchResourceCompiled(compiledResource(pattern, true), arn);
 }
 
 export interface ResourceMatch {

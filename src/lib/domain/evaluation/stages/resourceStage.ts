@@ -7,7 +7,7 @@
 // AWS: Policy evaluation logic, "How AWS enforcement code logic evaluates requests" (Resource-based
 // policies: IAM role / role session / IAM user / federated user); Cross-account policy evaluation logic;
 // IAM JSON policy elements: Principal ("AWS account principals" delegate to the account's IAM policies).
-import { accountPrincipalOf, matchPrincipal } from '../../matching/matchPrincipal';
+import { accountPrincipalOf, principalMatchPattern } from '../../matching/matchPrincipal';
 import type { RequestPrincipal, StageOutcome } from '../types';
 import type { StageBecause } from '../trace';
 import type { Applied, EvaluationRun, LoadedPolicy } from './evaluationRun';
@@ -35,7 +35,7 @@ function grantKind(applied: Applied, principal: RequestPrincipal): GrantKind {
   const block = applied.statement.principal;
   // NotPrincipal in an Allow names everyone but the listed: as broad as "*".
   if (block === null) return 'direct';
-  const pattern = matchPrincipal(block, principal).pattern ?? '';
+  const pattern = principalMatchPattern(block, applied.statement.principalAccounts, principal) ?? '';
   if (pattern === '*') return 'direct';
   if (accountPrincipalOf(pattern) !== null) return 'account';
   if (principal.kind === 'assumedRole' && pattern !== principal.arn) return 'role';
