@@ -4,7 +4,7 @@
 import { runOverlayJob } from '../../graph/overlayJob';
 import type { OverlayRequest, OverlayResponse } from '../../graph/overlayJob';
 
-type Pending = { resolve: (r: OverlayResponse) => void };
+type Pending = { resolve: (r: OverlayResponse) => void; request: OverlayRequest };
 type Question = OverlayRequest extends infer R ? (R extends OverlayRequest ? Omit<R, 'id'> : never) : never;
 
 export class OverlayClient {
@@ -20,9 +20,21 @@ export class OverlayClient {
         this.#pending.get(event.data.id)?.resolve(event.data);
         this.#pending.delete(event.data.id);
       };
+      // A worker that cannot start (blocked script, old browser) must not leave questions hanging.
+      this.#worker.onerror = () => {
+        this.#worker?.terminate();
+        this.#worker = null;
+        for (const p of this.#pending.values()) p.resolve(runOverlayJob(p.request, () => performance.now()));
+        this.#pending.clear();
+      };
     } catch {
       this.#worker = null;
     }
+  }
+
+  /** True while answers come from the worker (off the main thread). */
+  get offMainThread(): boolean {
+    return this.#worker !== null;
   }
 
   /** Asks one question; the world is posted as a structured clone (it is plain data by design). */
@@ -31,7 +43,7 @@ export class OverlayClient {
     const request = { ...question, id } as OverlayRequest;
     if (!this.#worker) return Promise.resolve(runOverlayJob(request, () => performance.now()));
     return new Promise((resolve) => {
-      this.#pending.set(id, { resolve });
+      this.#pending.set(id, { resolve, request });
       this.#worker?.postMessage(request);
     });
   }

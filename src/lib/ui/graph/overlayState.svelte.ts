@@ -18,6 +18,8 @@ export class OverlayState {
   /** What the current `access` answers (the inputs may have been edited since). */
   answered = $state.raw<{ action: string; resource: string } | null>(null);
   ms = $state(0);
+  /** Whether the last answer was computed in the worker. */
+  offThread = $state(false);
   busy = $state(false);
   error = $state<string | null>(null);
   focusPolicy = $state('');
@@ -46,6 +48,7 @@ export class OverlayState {
     this.access = answer.entries;
     this.answered = { action, resource };
     this.ms = Math.round(answer.ms);
+    this.offThread = this.client.offMainThread;
     return true;
   }
 
