@@ -199,3 +199,62 @@ test('markup in tags, descriptions, keys, Sids and names shows literally on ever
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+test('an imported lab file with markup in entity names shows them as text everywhere', async ({ app }) => {
+  const page = await app.open('#/lab');
+  const dialogs: string[] = [];
+  const pwned: number[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.exposeFunction('__pwned', (n: number) => pwned.push(n));
+
+  // A file is untrusted input that never went through AWS's name rules: rename carol and Developers.
+  const menu = page.getByRole('button', { name: /Open the labs menu/ });
+  await menu.click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: /^Export this lab/ }).click();
+  const chunks: Buffer[] = [];
+  for await (const chunk of await (await download).createReadStream()) chunks.push(chunk as Buffer);
+  const userName = '<img src=x onerror=__pwned(11)>';
+  const groupName = '"><svg onload=__pwned(12)>';
+  const file = JSON.parse(
+    Buffer.concat(chunks)
+      .toString('utf8')
+      .replaceAll('carol', JSON.stringify(userName).slice(1, -1))
+      .replaceAll('Developers', JSON.stringify(groupName).slice(1, -1)),
+  ) as { labs: { name: string }[] };
+  file.labs[0]!.name = 'Crafted';
+  const crafted = JSON.stringify(file);
+  await menu.click();
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await page.getByLabel('File to import').setInputFiles({ name: 'crafted.json', mimeType: 'application/json', buffer: Buffer.from(crafted) });
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  // The lab's validation checks shapes, not AWS's name rules, so the file is accepted.
+  await expect(page.getByRole('dialog').getByRole('status')).toContainText('Imported 1 lab');
+  await expectNoInjectedMarkup(page);
+  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+  await menu.click();
+  await page.getByRole('button', { name: /^Crafted/ }).click();
+  await expect(page.getByRole('button', { name: 'Lab: Crafted. Open the labs menu' })).toBeVisible();
+
+  // The names are text in the explorer, on the entity pages, in the graph's SVG and its table.
+  const body = page.locator('body');
+  await page.getByRole('treeitem', { name: /^Users/ }).first().click();
+  await expect(page.getByRole('treeitem', { name: userName })).toBeVisible();
+  await page.goto(`${app.url}${entity('user', userName)}`);
+  await expect(body).toContainText(userName);
+  await page.goto(`${app.url}${entity('group', groupName)}`);
+  await expect(body).toContainText(groupName);
+  await expectNoInjectedMarkup(page);
+  await page.goto(`${app.url}#/graph`);
+  const node = page.locator(`[data-node-id="user:${account}:${userName}"]`);
+  await expect(node).toBeVisible();
+  await expect(node).toHaveAccessibleName(new RegExp(escapeRegExp(userName)));
+  await page.getByRole('radio', { name: 'Table' }).check();
+  await expect(page.getByRole('table', { name: 'Relations in the lab' })).toContainText(userName);
+  await expectNoInjectedMarkup(page);
+  expect(dialogs, 'alert/confirm/prompt dialogs opened').toEqual([]);
+  expect(pwned, 'injected handlers that ran').toEqual([]);
+});
