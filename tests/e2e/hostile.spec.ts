@@ -258,3 +258,25 @@ test('an imported lab file with markup in entity names shows them as text everyw
   expect(dialogs, 'alert/confirm/prompt dialogs opened').toEqual([]);
   expect(pwned, 'injected handlers that ran').toEqual([]);
 });
+
+const hostileLinks: readonly (readonly [string, string])[] = [
+  ['an entity', `#/lab/${encodeURIComponent('user/111122223333/<img src=x onerror=alert(21)>')}`],
+  ['a request', `#/request/${encodeURIComponent('"><script>alert(22)</script>')}`],
+  ['a scenario', `#/scenario/${encodeURIComponent('<svg onload=alert(23)>')}`],
+  ['a share link', `#/share/${encodeURIComponent('<img src=x onerror=alert(24)>')}`],
+];
+for (const [what, hash] of hostileLinks) {
+  test(`a link to ${what} with markup in the hash renders no markup and runs nothing`, async ({ app }) => {
+    const dialogs: string[] = [];
+    const page = await app.open('#/lab');
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.goto(`${app.url}${hash}`);
+    await expect(page.getByRole('banner')).toBeVisible();
+    await expect(page.locator('#app')).not.toBeEmpty();
+    await expectNoInjectedMarkup(page);
+    expect(dialogs).toEqual([]);
+  });
+}
