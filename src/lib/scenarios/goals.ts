@@ -22,6 +22,8 @@ export interface RequestMatch {
   readonly via?: 'console' | 'accessKey' | 'temporaryCredentials' | 'anonymous' | 'instanceProfile';
   readonly params?: Readonly<Record<string, string>>;
   readonly rootOnlyRefused?: boolean;
+  /** true: the request was typed in the CLI view (request.via 'cli'); false: it was not. */
+  readonly cli?: boolean;
 }
 
 export function sentBy(record: RequestRecord, by: Sender): boolean {
@@ -44,6 +46,7 @@ export function matches(record: RequestRecord, m: RequestMatch): boolean {
   if (m.operation && record.request.operation !== m.operation) return false;
   if (m.by && !sentBy(record, m.by)) return false;
   if (m.via && record.authentication.principal?.via !== m.via) return false;
+  if (m.cli !== undefined && (record.request.via === 'cli') !== m.cli) return false;
   if (m.rootOnlyRefused !== undefined && (record.rootOnly === true && !record.response.ok) !== m.rootOnlyRefused) return false;
   if (m.params) {
     for (const [k, v] of Object.entries(m.params)) if (record.request.params[k] !== v) return false;

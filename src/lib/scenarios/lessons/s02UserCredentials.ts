@@ -33,10 +33,10 @@ export const userCredentials: Scenario = {
     {
       kind: 'task',
       id: 'use-key',
-      instruction: 'Use bob\'s new access key for any API call, for example sts:GetCallerIdentity.',
-      hints: ['In the sign-in panel (the "Signed in as" button at the top), choose "Access key" and paste the id and secret.', 'The CLI view works too: configure a profile with the key.'],
+      instruction: 'Open the CLI view and use bob\'s new access key from the command line: run aws configure with the key id and secret, then aws sts get-caller-identity.',
+      hints: ['Type aws configure and paste the access key id and the secret when asked (region us-east-1).', 'Then type aws sts get-caller-identity: the answer names bob.'],
       explanation: 'The request was signed with Signature Version 4 using the secret; AWS recomputed the signature and found bob. Keys are for the API and CLI, not for the console.',
-      goal: sent({ by: { kind: 'user', userName: 'bob' }, via: 'accessKey', outcome: 'ok' }),
+      goal: sent({ by: { kind: 'user', userName: 'bob' }, via: 'accessKey', cli: true, outcome: 'ok' }),
     },
     {
       kind: 'task',
