@@ -1,6 +1,6 @@
 // Keyboard alone (Tab, Shift+Tab, arrows, Enter, Space, typing): sign in as bob from the who-am-I panel,
 // send a request from the request builder, and step it on the stage. The mouse is never used; elements
-// are found by accessible name and reached by tabbing, and each step checks where the focus landed.
+// are found by accessible name and reached by tabbing; each step checks where the focus landed and that it shows.
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 
@@ -13,6 +13,16 @@ async function tabTo(page: Page, target: Locator, max = 80): Promise<void> {
   await expect(target, `not reachable with Tab within ${max} presses`).toBeFocused();
 }
 
+/** The focused element shows the focus ring of tokens.css (:focus-visible, a 3px outline). */
+async function expectVisibleFocus(page: Page): Promise<void> {
+  const ring = await page.evaluate(() => {
+    const style = getComputedStyle(document.activeElement ?? document.body);
+    return { style: style.outlineStyle, width: Number.parseFloat(style.outlineWidth) };
+  });
+  expect(ring.style, 'the focused control has no visible outline').not.toBe('none');
+  expect(ring.width).toBeGreaterThanOrEqual(2);
+}
+
 test('sign in, send a request and step it on the stage with the keyboard alone', async ({ app }) => {
   const page = await app.open('#/lab');
   const header = page.getByRole('banner');
@@ -21,6 +31,7 @@ test('sign in, send a request and step it on the stage with the keyboard alone',
 
   // Who am I → the IAM user tab → name and password → Enter.
   await tabTo(page, whoAmI);
+  await expectVisibleFocus(page);
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Change who you are' });
   await expect(dialog).toBeVisible();
@@ -42,6 +53,7 @@ test('sign in, send a request and step it on the stage with the keyboard alone',
   // The request builder: open it, search an action, pick it with the arrows, send with Enter on Send.
   const summary = page.locator('summary', { hasText: 'Send a request' });
   await tabTo(page, summary);
+  await expectVisibleFocus(page);
   await page.keyboard.press('Enter');
   const builder = page.getByRole('form', { name: 'Send a request' });
   await expect(builder).toBeVisible();
@@ -52,6 +64,7 @@ test('sign in, send a request and step it on the stage with the keyboard alone',
   await page.keyboard.press('ArrowDown');
   await expect(actions).toHaveValue('iam:ListUsers');
   await tabTo(page, builder.getByRole('button', { name: 'Send', exact: true }));
+  await expectVisibleFocus(page);
   await page.keyboard.press('Enter');
 
   // The stage: its controls and shortcuts, reached by tabbing.
@@ -61,6 +74,7 @@ test('sign in, send a request and step it on the stage with the keyboard alone',
   // A new request starts playing by itself; the toggle is Pause until Home rewinds it.
   const toggle = stage.getByRole('button', { name: /^(Play|Pause)$/ });
   await tabTo(page, toggle);
+  await expectVisibleFocus(page);
   await page.keyboard.press('Home');
   await expect(stage.getByText('Ready. Press Play')).toBeVisible();
   await expect(toggle).toHaveAccessibleName('Play');
