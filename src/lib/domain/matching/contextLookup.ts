@@ -8,7 +8,12 @@ type ContextValue = string | readonly string[];
 
 const indexes = new WeakMap<RequestContext, ReadonlyMap<string, ContextValue>>();
 
+/** The last context looked up: one evaluation looks up the same context for every clause and variable. */
+let lastContext: RequestContext | null = null;
+let lastIndex: ReadonlyMap<string, ContextValue> | null = null;
+
 function indexOf(context: RequestContext): ReadonlyMap<string, ContextValue> {
+  if (context === lastContext && lastIndex !== null) return lastIndex;
   let index = indexes.get(context);
   if (!index) {
     const built = new Map<string, ContextValue>();
@@ -20,6 +25,8 @@ function indexOf(context: RequestContext): ReadonlyMap<string, ContextValue> {
     index = built;
     indexes.set(context, index);
   }
+  lastContext = context;
+  lastIndex = index;
   return index;
 }
 
