@@ -120,6 +120,16 @@ function detailsAt(i: number): ClauseDetails {
   return details;
 }
 
+/** The element matches in order, without the groups the statement does not have. */
+function packMatches(a: ElementMatch | undefined, b: ElementMatch | undefined, c: ElementMatch | undefined): ElementMatch[] {
+  if (a !== undefined) {
+    if (b !== undefined) return c !== undefined ? [a, b, c] : [a, b];
+    return c !== undefined ? [a, c] : [a];
+  }
+  if (b !== undefined) return c !== undefined ? [b, c] : [b];
+  return c !== undefined ? [c] : [];
+}
+
 /**
  * Traced check: evaluates every element and every condition (so the trace shows all of them),
  * pushes a statement.check and its condition.checks, and returns whether the statement applies.
@@ -135,21 +145,24 @@ export function traceStatement(
   actionLower: string,
   boundary: boolean,
 ): boolean {
-  const matches: ElementMatch[] = [];
+  // At most one match per element group; the array is built at its exact length once all are known.
+  let actionMatch: ElementMatch | undefined;
+  let resourceMatch: ElementMatch | undefined;
+  let principalMatch: ElementMatch | undefined;
   let elementsMatch = true;
   const action = request.action;
   if (st.actions !== null) {
     const hit = firstActionMatch(st.actions, st.actionMatchers!, actionLower);
     if (hit === null) {
       elementsMatch = false;
-      matches.push({ element: 'Action', matched: false, value: action, reason: 'actionNotListed' });
-    } else matches.push({ element: 'Action', matched: true, value: action, pattern: hit });
+      actionMatch = { element: 'Action', matched: false, value: action, reason: 'actionNotListed' };
+    } else actionMatch = { element: 'Action', matched: true, value: action, pattern: hit };
   } else if (st.notActions !== null) {
     const hit = firstActionMatch(st.notActions, st.notActionMatchers!, actionLower);
-    if (hit === null) matches.push({ element: 'NotAction', matched: true, value: action });
+    if (hit === null) actionMatch = { element: 'NotAction', matched: true, value: action };
     else {
       elementsMatch = false;
-      matches.push({ element: 'NotAction', matched: false, value: action, pattern: hit, reason: 'actionExcluded' });
+      actionMatch = { element: 'NotAction', matched: false, value: action, pattern: hit, reason: 'actionExcluded' };
     }
   }
   const arn = request.resource;
@@ -158,33 +171,34 @@ export function traceStatement(
     if (scan.matched === null) {
       elementsMatch = false;
       const reason: MismatchReason = scan.sawUnresolved ? 'variableUnresolved' : 'resourceNotListed';
-      matches.push({ element: 'Resource', matched: false, value: arn, reason });
-    } else matches.push({ element: 'Resource', matched: true, value: arn, pattern: scan.matched });
+      resourceMatch = { element: 'Resource', matched: false, value: arn, reason };
+    } else resourceMatch = { element: 'Resource', matched: true, value: arn, pattern: scan.matched };
   } else if (st.notResources !== null) {
     const scan = scanResources(st.notResources, arn, request.context, st.version);
-    if (scan.matched === null) matches.push({ element: 'NotResource', matched: true, value: arn });
+    if (scan.matched === null) resourceMatch = { element: 'NotResource', matched: true, value: arn };
     else {
       elementsMatch = false;
-      matches.push({ element: 'NotResource', matched: false, value: arn, pattern: scan.matched, reason: 'resourceExcluded' });
+      resourceMatch = { element: 'NotResource', matched: false, value: arn, pattern: scan.matched, reason: 'resourceExcluded' };
     }
   }
   if (st.principal !== null) {
     const hit = principalMatchPattern(st.principal, st.principalAccounts, request.principal);
     const value = principalLabel(request.principal);
-    if (hit !== null) matches.push({ element: 'Principal', matched: true, value, pattern: hit });
+    if (hit !== null) principalMatch = { element: 'Principal', matched: true, value, pattern: hit };
     else {
       elementsMatch = false;
-      matches.push({ element: 'Principal', matched: false, value, reason: 'principalNotListed' });
+      principalMatch = { element: 'Principal', matched: false, value, reason: 'principalNotListed' };
     }
   } else if (st.notPrincipal !== null) {
     const excludedBy = notPrincipalExcludes(st.notPrincipal, request.principal);
     const value = principalLabel(request.principal);
-    if (excludedBy === null || (boundary && st.effect === 'Deny')) matches.push({ element: 'NotPrincipal', matched: true, value });
+    if (excludedBy === null || (boundary && st.effect === 'Deny')) principalMatch = { element: 'NotPrincipal', matched: true, value };
     else {
       elementsMatch = false;
-      matches.push({ element: 'NotPrincipal', matched: false, value, pattern: excludedBy, reason: 'principalExcluded' });
+      principalMatch = { element: 'NotPrincipal', matched: false, value, pattern: excludedBy, reason: 'principalExcluded' };
     }
   }
+  const matches = packMatches(actionMatch, resourceMatch, principalMatch);
   const clauses = st.clauses;
   const context = request.context;
   let conditionsMatch = true;
