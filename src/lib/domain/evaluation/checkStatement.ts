@@ -11,22 +11,8 @@ import { runClause, type ClauseDetails } from '../conditions/evaluateCondition';
 import { notPrincipalExcludes } from './notPrincipalExcludes';
 import type { CompiledStatement, ResourcePattern } from './compiledPolicy';
 import type { TraceBuilder } from './trace';
-import type { AuthorizationRequest, ElementMatch, MismatchReason, RequestContext, RequestPrincipal, StageName, TraceRef } from './types';
-
-/** The request's value for the Principal element, as the trace shows it. */
-export function principalLabel(principal: RequestPrincipal): string {
-  switch (principal.kind) {
-    case 'anonymous':
-      return 'anonymous';
-    case 'service':
-      return principal.service;
-    case 'webIdentity':
-    case 'saml':
-      return principal.provider;
-    default:
-      return principal.arn;
-  }
-}
+import type { EvaluationRun } from './stages/evaluationRun';
+import type { ElementMatch, MismatchReason, RequestContext, StageName, TraceRef } from './types';
 
 /**
  * The first pattern that covers the action, or null. `actionLower` is the request's action lower-cased
@@ -80,26 +66,27 @@ function scanResources(patterns: readonly ResourcePattern[], arn: string, contex
 
 /**
  * Fast check: does the statement apply? No trace, stops at the first element that does not match.
- * `boundary`: the caller has a permissions boundary, and AWS then applies a NotPrincipal Deny to it whatever
+ * `run.boundary`: the caller has a permissions boundary, and AWS then applies a NotPrincipal Deny to it whatever
  * the NotPrincipal lists (AWS: Permissions boundaries for IAM entities, the "Important" note on NotPrincipal).
  */
-export function statementApplies(st: CompiledStatement, request: AuthorizationRequest, actionLower: string, boundary: boolean): boolean {
+export function statementApplies(st: CompiledStatement, run: EvaluationRun): boolean {
+  const actionLower = run.actionLower;
   if (st.actions !== null) {
     if (firstActionMatch(st.actions, st.actionMatchers!, actionLower) === null) return false;
   } else if (st.notActions !== null && firstActionMatch(st.notActions, st.notActionMatchers!, actionLower) !== null) return false;
   if (st.resources !== null) {
-    if (scanResources(st.resources, request.resource, request.context, st.version).matched === null) return false;
-  } else if (st.notResources !== null && scanResources(st.notResources, request.resource, request.context, st.version).matched !== null) {
+    if (scanResources(st.resources, run.resource, run.context, st.version).matched === null) return false;
+  } else if (st.notResources !== null && scanResources(st.notResources, run.resource, run.context, st.version).matched !== null) {
     return false;
   }
   if (st.principal !== null) {
-    if (principalMatchPattern(st.principal, st.principalAccounts, request.principal) === null) return false;
-  } else if (st.notPrincipal !== null && notPrincipalExcludes(st.notPrincipal, request.principal) !== null && !(boundary && st.effect === 'Deny')) {
+    if (principalMatchPattern(st.principal, st.principalAccounts, run.caller) === null) return false;
+  } else if (st.notPrincipal !== null && notPrincipalExcludes(st.notPrincipal, run.caller) !== null && !(run.boundary && st.effect === 'Deny')) {
     return false;
   }
   const clauses = st.clauses;
   for (let i = 0; i < clauses.length; i++) {
-    if (!runClause(clauses[i]!, request.context, null)) return false;
+    if (!runClause(clauses[i]!, run.context, null)) return false;
   }
   return true;
 }
@@ -136,21 +123,20 @@ function packMatches(a: ElementMatch | undefined, b: ElementMatch | undefined, c
  */
 export function traceStatement(
   st: CompiledStatement,
-  request: AuthorizationRequest,
+  run: EvaluationRun,
   trace: TraceBuilder,
   stage: StageName,
   parentId: number,
   ref: TraceRef,
   conditionRefs: readonly TraceRef[],
-  actionLower: string,
-  boundary: boolean,
 ): boolean {
+  const actionLower = run.actionLower;
   // At most one match per element group; the array is built at its exact length once all are known.
   let actionMatch: ElementMatch | undefined;
   let resourceMatch: ElementMatch | undefined;
   let principalMatch: ElementMatch | undefined;
   let elementsMatch = true;
-  const action = request.action;
+  const action = run.action;
   if (st.actions !== null) {
     const hit = firstActionMatch(st.actions, st.actionMatchers!, actionLower);
     if (hit === null) {
@@ -165,16 +151,16 @@ export function traceStatement(
       actionMatch = { element: 'NotAction', matched: false, value: action, pattern: hit, reason: 'actionExcluded' };
     }
   }
-  const arn = request.resource;
+  const arn = run.resource;
   if (st.resources !== null) {
-    const scan = scanResources(st.resources, arn, request.context, st.version);
+    const scan = scanResources(st.resources, arn, run.context, st.version);
     if (scan.matched === null) {
       elementsMatch = false;
       const reason: MismatchReason = scan.sawUnresolved ? 'variableUnresolved' : 'resourceNotListed';
       resourceMatch = { element: 'Resource', matched: false, value: arn, reason };
     } else resourceMatch = { element: 'Resource', matched: true, value: arn, pattern: scan.matched };
   } else if (st.notResources !== null) {
-    const scan = scanResources(st.notResources, arn, request.context, st.version);
+    const scan = scanResources(st.notResources, arn, run.context, st.version);
     if (scan.matched === null) resourceMatch = { element: 'NotResource', matched: true, value: arn };
     else {
       elementsMatch = false;
@@ -182,17 +168,17 @@ export function traceStatement(
     }
   }
   if (st.principal !== null) {
-    const hit = principalMatchPattern(st.principal, st.principalAccounts, request.principal);
-    const value = principalLabel(request.principal);
+    const hit = principalMatchPattern(st.principal, st.principalAccounts, run.caller);
+    const value = run.caller.label;
     if (hit !== null) principalMatch = { element: 'Principal', matched: true, value, pattern: hit };
     else {
       elementsMatch = false;
       principalMatch = { element: 'Principal', matched: false, value, reason: 'principalNotListed' };
     }
   } else if (st.notPrincipal !== null) {
-    const excludedBy = notPrincipalExcludes(st.notPrincipal, request.principal);
-    const value = principalLabel(request.principal);
-    if (excludedBy === null || (boundary && st.effect === 'Deny')) principalMatch = { element: 'NotPrincipal', matched: true, value };
+    const excludedBy = notPrincipalExcludes(st.notPrincipal, run.caller);
+    const value = run.caller.label;
+    if (excludedBy === null || (run.boundary && st.effect === 'Deny')) principalMatch = { element: 'NotPrincipal', matched: true, value };
     else {
       elementsMatch = false;
       principalMatch = { element: 'NotPrincipal', matched: false, value, pattern: excludedBy, reason: 'principalExcluded' };
@@ -200,7 +186,7 @@ export function traceStatement(
   }
   const matches = packMatches(actionMatch, resourceMatch, principalMatch);
   const clauses = st.clauses;
-  const context = request.context;
+  const context = run.context;
   let conditionsMatch = true;
   for (let i = 0; i < clauses.length; i++) {
     const matched = runClause(clauses[i]!, context, detailsAt(i));

@@ -5,7 +5,6 @@
 // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html).
 import type { Decision, StageOutcome } from './types';
 
-const rank: Readonly<Record<Decision, number>> = { allowed: 0, implicitDeny: 1, explicitDeny: 2 };
 
 /** What a stage's outcome does to the decision so far: a pass or "not applicable" leaves it as it is. */
 export function outcomeDecision(outcome: StageOutcome): Decision {
@@ -20,8 +19,9 @@ export function outcomeDecision(outcome: StageOutcome): Decision {
  * reports implicitDeny when nothing grants, so a request nothing allows never ends as allowed.
  */
 export function combine(current: Decision, outcome: StageOutcome): Decision {
-  const next = outcomeDecision(outcome);
-  return rank[next] > rank[current] ? next : current;
+  if (current === 'explicitDeny' || outcome === 'explicitDeny') return 'explicitDeny';
+  if (current === 'implicitDeny' || outcome === 'implicitDeny') return 'implicitDeny';
+  return 'allowed';
 }
 
 /** True once the decision can no longer change to allowed: evaluation may stop. */

@@ -6,9 +6,10 @@
 // identity-based, permissions boundaries, session policies), and Cross-account policy evaluation logic.
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html
 import { combine, isDenied } from './decide';
-import { denialMessage } from './denialMessage';
-import { denyListFor, preparedPolicies, type CallerClass } from './preparedPolicies';
-import { isKmsKeyRequest, isRoleTrustRequest, principalAccountOf, resourceAccountOf } from './requestKind';
+import { callerOf } from '../matching/caller';
+import { denialMessageFor } from './denialMessage';
+import { denyListFor, preparedPolicies } from './preparedPolicies';
+import { isKmsKeyRequest, isRoleTrustRequest, resourceAccountOf } from './requestKind';
 import { boundaryStage } from './stages/boundaryStage';
 import { denyEvaluation } from './stages/denyEvaluation';
 import type { Applied, EvaluationRun } from './stages/evaluationRun';
@@ -19,29 +20,10 @@ import { resourceStage, type ResourceMode } from './stages/resourceStage';
 import { scpStage } from './stages/scpStage';
 import { sessionStage } from './stages/sessionStage';
 import { TraceBuilder } from './trace';
-import type { Decision, EvaluateOptions, EvaluationInput, EvaluationResult, RequestPrincipal, StageName } from './types';
+import type { Decision, EvaluateOptions, EvaluationInput, EvaluationResult, StageName } from './types';
 
 // Shared by every result without a trace and every stage without policies, so frozen: nobody can fill it.
 const noPolicies: readonly never[] = Object.freeze([]);
-
-/**
- * Which policy types can apply to the caller (AWS: Policy types). Callers outside any account have no
- * identity policies, boundary, session or SCPs; the root user has no identity policies or boundary
- * (none can be attached to it) but SCPs apply to it; only sessions have session policies.
- */
-function callerClassOf(principal: RequestPrincipal): CallerClass {
-  switch (principal.kind) {
-    case 'root':
-      return 'root';
-    case 'user':
-      return 'user';
-    case 'assumedRole':
-    case 'federatedUser':
-      return 'session';
-    default:
-      return 'outside';
-  }
-}
 
 /** Builds the result and, with trace on, the final decision step. */
 function finish(
@@ -57,26 +39,31 @@ function finish(
   trace?.decision(decision, reasons);
   const steps = trace === null ? noPolicies : trace.steps;
   if (decision === 'allowed') return { kind: 'decision', decision, reasons, decisiveStage, trace: steps };
-  const message = denialMessage(run.request, decision, messageStage, roleTrust);
+  const message = denialMessageFor(run.caller.label, run.request, decision, messageStage, roleTrust);
   return { kind: 'decision', decision, reasons, decisiveStage, trace: steps, message };
 }
 
 /** Evaluates one request against its policies. `options.trace === false` skips building the trace. */
 export function evaluate(input: EvaluationInput, options?: EvaluateOptions): EvaluationResult {
   const request = input.request;
-  const principal = request.principal;
-  const actionLower = request.action.toLowerCase();
+  const action = request.action;
+  const actionLower = action.toLowerCase();
   const roleTrust = isRoleTrustRequest(request, actionLower);
   // AWS refuses a malformed policy before any evaluation.
   const prepared = preparedPolicies(input.policies, roleTrust);
   if (prepared.kind === 'malformed') return prepared;
 
-  const caller = callerClassOf(principal);
+  const who = callerOf(request.principal);
+  const caller = who.callerClass;
   const hasIdentity = caller === 'user' || caller === 'session';
   const run: EvaluationRun = {
     request,
-    trace: options?.trace === false ? null : new TraceBuilder(),
+    caller: who,
+    action,
     actionLower,
+    resource: request.resource,
+    context: request.context,
+    trace: options?.trace === false ? null : new TraceBuilder(),
     boundary: hasIdentity && prepared.boundary !== null,
   };
 
@@ -104,7 +91,7 @@ export function evaluate(input: EvaluationInput, options?: EvaluateOptions): Eva
   let mode: ResourceMode;
   if (caller === 'outside') mode = 'callerOnly';
   else {
-    const principalAccount = principalAccountOf(principal);
+    const principalAccount = who.accountId;
     const resourceAccount = resourceAccountOf(request);
     if (principalAccount !== null && resourceAccount !== null && principalAccount !== resourceAccount) mode = 'crossAccount';
     else if (roleTrust || isKmsKeyRequest(request, actionLower)) mode = 'required';
@@ -148,7 +135,7 @@ export function evaluate(input: EvaluationInput, options?: EvaluateOptions): Eva
   }
 
   // 7. Session policies: role sessions with session policies, and every federated user session.
-  if (caller === 'session' && (prepared.session.length > 0 || principal.kind === 'federatedUser')) {
+  if (caller === 'session' && (prepared.session.length > 0 || who.kind === 'federatedUser')) {
     const sr = sessionStage(run, prepared.session, prepared.sessionIds);
     decision = combine(decision, sr.outcome);
     last = 'session';

@@ -6,7 +6,7 @@
 // assumed-role session) https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html
 import { accountPrincipalOf } from '../matching/matchPrincipal';
 import type { PrincipalBlock } from '../policy/types';
-import type { RequestPrincipal } from './types';
+import type { Caller } from '../matching/caller';
 
 function namesAccount(entries: readonly string[], accountId: string): boolean {
   for (const entry of entries) if (accountPrincipalOf(entry) === accountId) return true;
@@ -17,26 +17,26 @@ function namesAccount(entries: readonly string[], accountId: string): boolean {
  * The entry that leaves the caller out (its most specific layer, or `*`), or null when the caller is not
  * left out and the statement applies to it.
  */
-export function notPrincipalExcludes(block: PrincipalBlock, principal: RequestPrincipal): string | null {
+export function notPrincipalExcludes(block: PrincipalBlock, caller: Caller): string | null {
   if (block.anyone) return '*';
   const aws = block.aws;
   if (aws.includes('*')) return '*';
-  switch (principal.kind) {
+  switch (caller.kind) {
     case 'anonymous':
       return null;
     case 'service': {
-      const service = principal.service.toLowerCase();
+      const service = caller.serviceLower!;
       return block.service.find((entry) => entry.toLowerCase() === service) ?? null;
     }
     case 'webIdentity':
     case 'saml':
-      return block.federated.includes(principal.provider) ? principal.provider : null;
+      return block.federated.includes(caller.provider!) ? caller.provider : null;
     case 'root':
-      return namesAccount(aws, principal.accountId) ? principal.arn : null;
+      return namesAccount(aws, caller.accountId!) ? caller.arn : null;
     case 'user':
     case 'federatedUser':
-      return namesAccount(aws, principal.accountId) && aws.includes(principal.arn) ? principal.arn : null;
+      return namesAccount(aws, caller.accountId!) && aws.includes(caller.arn!) ? caller.arn : null;
     case 'assumedRole':
-      return namesAccount(aws, principal.accountId) && aws.includes(principal.roleArn) && aws.includes(principal.arn) ? principal.arn : null;
+      return namesAccount(aws, caller.accountId!) && aws.includes(caller.roleArn!) && aws.includes(caller.arn!) ? caller.arn : null;
   }
 }

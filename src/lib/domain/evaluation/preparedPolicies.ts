@@ -2,6 +2,7 @@
 // the deny-stage list for each kind of caller. Cached by PolicySet object (and resource-policy kind), so
 // a policy set evaluated again costs one lookup. Invariant: policy sets are immutable once evaluated
 // (the contract's readonly types); a changed set must be a new object.
+import type { CallerClass } from '../matching/caller';
 import type { PolicyKind } from '../policy/types';
 import { compiledPolicy } from './compiledPolicy';
 import type { LoadedPolicy } from './stages/evaluationRun';
@@ -15,8 +16,6 @@ export interface LoadedLevel {
   readonly policies: readonly LoadedPolicy[];
 }
 
-/** Which policy types can apply to a caller (AWS: Policy types; SCPs apply to principals of member accounts). */
-export type CallerClass = 'outside' | 'root' | 'user' | 'session';
 
 export interface DenyList {
   readonly policies: readonly LoadedPolicy[];
@@ -35,8 +34,11 @@ export interface PreparedPolicies {
   readonly boundary: LoadedPolicy | null;
   readonly session: readonly LoadedPolicy[];
   readonly sessionIds: readonly string[];
-  /** Filled on first use per caller class. */
-  readonly denyLists: Partial<Record<CallerClass, DenyList>>;
+  /** Filled on first use per caller class (one field each: read on every evaluation). */
+  denyOutside: DenyList | null;
+  denyRoot: DenyList | null;
+  denyUser: DenyList | null;
+  denySession: DenyList | null;
 }
 
 function load(input: PolicyInput, kind: PolicyKind, stage: StageName, level: string | undefined): LoadedPolicy | Malformed {
@@ -121,7 +123,10 @@ function prepare(set: PolicySet, roleTrust: boolean): PreparedPolicies | Malform
     boundary,
     session,
     sessionIds: Object.freeze(session.map((p) => p.id)),
-    denyLists: {},
+    denyOutside: null,
+    denyRoot: null,
+    denyUser: null,
+    denySession: null,
   };
 }
 
@@ -144,8 +149,11 @@ export function preparedPolicies(set: PolicySet, roleTrust: boolean): PreparedPo
 
 /** Every policy the deny stage looks at for this kind of caller, in stage order. */
 export function denyListFor(prepared: PreparedPolicies, caller: CallerClass): DenyList {
-  let list = prepared.denyLists[caller];
-  if (list !== undefined) return list;
+  const cached = caller === 'user' ? prepared.denyUser : caller === 'session' ? prepared.denySession : caller === 'root' ? prepared.denyRoot : prepared.denyOutside;
+  return cached ?? buildDenyList(prepared, caller);
+}
+
+function buildDenyList(prepared: PreparedPolicies, caller: CallerClass): DenyList {
   const policies: LoadedPolicy[] = [];
   if (prepared.rcpLevels) for (const level of prepared.rcpLevels) for (const p of level.policies) policies.push(p);
   if (caller !== 'outside' && prepared.scpLevels) for (const level of prepared.scpLevels) for (const p of level.policies) policies.push(p);
@@ -156,7 +164,10 @@ export function denyListFor(prepared: PreparedPolicies, caller: CallerClass): De
   }
   if (caller === 'session') for (const p of prepared.session) policies.push(p);
   // Id lists go into every trace of this policy set (stage.enter), so they are frozen.
-  list = { policies, ids: Object.freeze(policies.map((p) => p.id)) };
-  prepared.denyLists[caller] = list;
+  const list: DenyList = { policies, ids: Object.freeze(policies.map((p) => p.id)) };
+  if (caller === 'user') prepared.denyUser = list;
+  else if (caller === 'session') prepared.denySession = list;
+  else if (caller === 'root') prepared.denyRoot = list;
+  else prepared.denyOutside = list;
   return list;
 }

@@ -6,6 +6,7 @@
 import type { PrincipalBlock } from '../policy/types';
 import type { RequestPrincipal } from '../evaluation/types';
 import { splitArn } from './arnSegments';
+import { callerOf, type Caller } from './caller';
 
 export interface PrincipalMatch {
   readonly matched: boolean;
@@ -14,19 +15,6 @@ export interface PrincipalMatch {
 }
 
 const accountId = /^\d{12}$/;
-
-/** The account a principal belongs to, or null for callers outside any account (anonymous, services, IdPs). */
-function accountOf(principal: RequestPrincipal): string | null {
-  switch (principal.kind) {
-    case 'root':
-    case 'user':
-    case 'assumedRole':
-    case 'federatedUser':
-      return principal.accountId;
-    default:
-      return null;
-  }
-}
 
 /**
  * The account an AWS principal entry names as a whole (`123456789012` or `arn:<partition>:iam::ID:root`), or null.
@@ -42,27 +30,14 @@ export function accountPrincipalOf(entry: string): string | null {
   return null;
 }
 
-function matchesAwsEntry(entry: string, principal: RequestPrincipal, account: string | null = accountPrincipalOf(entry)): boolean {
+function matchesAwsEntry(entry: string, caller: Caller, account: string | null): boolean {
   // `{"AWS": "*"}` is the same as `"*"`: every caller, anonymous ones included
   // (Principal, "All principals": for anonymous users the two forms are equivalent).
   if (entry === '*') return true;
-  if (account !== null) return accountOf(principal) === account;
-  switch (principal.kind) {
-    case 'user':
-    case 'federatedUser':
-    case 'root':
-      return entry === principal.arn;
-    case 'assumedRole':
-      // A role ARN names every session of the role; a session ARN names that one session.
-      return entry === principal.roleArn || entry === principal.arn;
-    default:
-      return false;
-  }
-}
-
-function firstMatch(entries: readonly string[], test: (entry: string) => boolean): PrincipalMatch {
-  for (const entry of entries) if (test(entry)) return { matched: true, pattern: entry };
-  return { matched: false };
+  // An account entry names every principal of that account; callers outside any account have none.
+  if (account !== null) return caller.accountId === account;
+  // A user, root, federated-user or session ARN names that principal; a role ARN names every session of the role.
+  return entry === caller.arn || entry === caller.roleArn;
 }
 
 /** accountPrincipalOf for each AWS entry of a block, worked out once when its policy is compiled. */
@@ -74,17 +49,20 @@ export function principalAccounts(block: PrincipalBlock): readonly (string | nul
  * The entry of the block that names the caller, or null; the same answer as matchPrincipal, without
  * allocating. `accounts` is principalAccounts(block).
  */
-export function principalMatchPattern(block: PrincipalBlock, accounts: readonly (string | null)[], principal: RequestPrincipal): string | null {
+export function principalMatchPattern(block: PrincipalBlock, accounts: readonly (string | null)[], caller: Caller): string | null {
   if (block.anyone) return '*';
   const aws = block.aws;
-  for (let i = 0; i < aws.length; i++) if (matchesAwsEntry(aws[i]!, principal, accounts[i] ?? null)) return aws[i]!;
-  if (principal.kind === 'service') {
-    const service = principal.service.toLowerCase();
-    for (const entry of block.service) if (entry.toLowerCase() === service) return entry;
+  for (let i = 0; i < aws.length; i++) if (matchesAwsEntry(aws[i]!, caller, accounts[i] ?? null)) return aws[i]!;
+  const service = caller.serviceLower;
+  if (service !== null) {
+    const entries = block.service;
+    for (let i = 0; i < entries.length; i++) if (entries[i]!.toLowerCase() === service) return entries[i]!;
     return null;
   }
-  if (principal.kind === 'webIdentity' || principal.kind === 'saml') {
-    for (const entry of block.federated) if (entry === principal.provider) return entry;
+  const provider = caller.provider;
+  if (provider !== null) {
+    const entries = block.federated;
+    for (let i = 0; i < entries.length; i++) if (entries[i] === provider) return provider;
   }
   return null;
 }
@@ -100,16 +78,6 @@ export function principalMatchPattern(block: PrincipalBlock, accounts: readonly 
  *   never match; a scenario that needs one would have to add the id to RequestPrincipal first.
  */
 export function matchPrincipal(block: PrincipalBlock, principal: RequestPrincipal): PrincipalMatch {
-  if (block.anyone) return { matched: true, pattern: '*' };
-  const aws = firstMatch(block.aws, (entry) => matchesAwsEntry(entry, principal));
-  if (aws.matched) return aws;
-  if (principal.kind === 'service') {
-    const service = principal.service.toLowerCase();
-    return firstMatch(block.service, (entry) => entry.toLowerCase() === service);
-  }
-  if (principal.kind === 'webIdentity' || principal.kind === 'saml') {
-    const provider = principal.provider;
-    return firstMatch(block.federated, (entry) => entry === provider);
-  }
-  return { matched: false };
+  const pattern = principalMatchPattern(block, principalAccounts(block), callerOf(principal));
+  return pattern === null ? { matched: false } : { matched: true, pattern };
 }

@@ -29,7 +29,10 @@ export interface Substitution {
   readonly substituted: boolean;
 }
 
-const specials: Readonly<Record<string, string>> = { '*': '*', '?': '?', $: '$' };
+/** `${*}`, `${?}` and `${$}` stand for the literal character. */
+function isSpecial(key: string): boolean {
+  return key === '*' || key === '?' || key === '$';
+}
 
 interface VariableToken {
   /** Index just past the closing brace. */
@@ -99,10 +102,9 @@ export function substituteVariables(text: string, context: RequestContext, versi
     value += before;
     pattern += globToEscaped(before);
     substituted = true;
-    const special = specials[token.key];
-    if (special !== undefined && token.fallback === null) {
-      value += special;
-      pattern += escapeWildcard(special);
+    if (token.fallback === null && isSpecial(token.key)) {
+      value += token.key;
+      pattern += escapeWildcard(token.key);
     } else {
       const found = lookupContextKey(context, token.key);
       // A multivalued key cannot stand in for one string: it counts as having no value.

@@ -4,7 +4,8 @@
 import { statementApplies, traceStatement } from '../checkStatement';
 import type { CompiledPolicy, CompiledStatement } from '../compiledPolicy';
 import type { TraceBuilder } from '../trace';
-import type { AuthorizationRequest, DecisiveStatement, StageName, TraceRef } from '../types';
+import type { Caller } from '../../matching/caller';
+import type { AuthorizationRequest, DecisiveStatement, RequestContext, StageName, TraceRef } from '../types';
 
 /**
  * One statement of a loaded policy with everything the trace and the result need, built once per loaded
@@ -62,11 +63,19 @@ export function loadedPolicy(id: string, label: string | undefined, level: strin
   return policy;
 }
 
+/**
+ * One evaluate call: the request's fields read once into this one fixed shape (requests arrive in several
+ * shapes, and every statement check reads them), the caller, and the trace being built (null: trace off).
+ */
 export interface EvaluationRun {
   readonly request: AuthorizationRequest;
-  readonly trace: TraceBuilder | null;
+  readonly caller: Caller;
+  readonly action: string;
   /** The request's action, lower-cased once (action names are case-insensitive). */
   readonly actionLower: string;
+  readonly resource: string;
+  readonly context: RequestContext;
+  readonly trace: TraceBuilder | null;
   /** The caller has a permissions boundary (it changes how NotPrincipal in a Deny treats it). */
   readonly boundary: boolean;
 }
@@ -84,7 +93,7 @@ export function scanPolicies(run: EvaluationRun, stage: StageName, stageId: numb
     if (trace === null) {
       for (let s = 0; s < entries.length; s++) {
         const entry = entries[s]!;
-        if (statementApplies(entry.statement, run.request, run.actionLower, run.boundary)) out.push(entry);
+        if (statementApplies(entry.statement, run)) out.push(entry);
       }
       continue;
     }
@@ -93,7 +102,7 @@ export function scanPolicies(run: EvaluationRun, stage: StageName, stageId: numb
     const policyStepId = trace.enterPolicy(stage, stageId, policy.ref, policy.label, policy.level);
     for (let s = 0; s < entries.length; s++) {
       const entry = entries[s]!;
-      if (traceStatement(entry.statement, run.request, trace, stage, policyStepId, entry.ref, entry.conditionRefs, run.actionLower, run.boundary)) out.push(entry);
+      if (traceStatement(entry.statement, run, trace, stage, policyStepId, entry.ref, entry.conditionRefs)) out.push(entry);
     }
   }
 }

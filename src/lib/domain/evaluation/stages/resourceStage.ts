@@ -8,7 +8,8 @@
 // policies: IAM role / role session / IAM user / federated user); Cross-account policy evaluation logic;
 // IAM JSON policy elements: Principal ("AWS account principals" delegate to the account's IAM policies).
 import { accountPrincipalOf, principalMatchPattern } from '../../matching/matchPrincipal';
-import type { RequestPrincipal, StageOutcome } from '../types';
+import type { Caller } from '../../matching/caller';
+import type { StageOutcome } from '../types';
 import type { StageBecause } from '../trace';
 import type { Applied, EvaluationRun, LoadedPolicy } from './evaluationRun';
 import { scanPolicies } from './evaluationRun';
@@ -31,18 +32,23 @@ export interface ResourceReport {
   readonly allows: readonly Applied[];
 }
 
-function grantKind(applied: Applied, principal: RequestPrincipal): GrantKind {
+function grantKind(applied: Applied, caller: Caller): GrantKind {
   const block = applied.statement.principal;
   // NotPrincipal in an Allow names everyone but the listed: as broad as "*".
   if (block === null) return 'direct';
-  const pattern = principalMatchPattern(block, applied.statement.principalAccounts, principal) ?? '';
+  const pattern = principalMatchPattern(block, applied.statement.principalAccounts, caller) ?? '';
   if (pattern === '*') return 'direct';
   if (accountPrincipalOf(pattern) !== null) return 'account';
-  if (principal.kind === 'assumedRole' && pattern !== principal.arn) return 'role';
+  if (caller.kind === 'assumedRole' && pattern !== caller.arn) return 'role';
   return 'direct';
 }
 
-const strength: Readonly<Record<GrantKind, number>> = { account: 0, role: 1, direct: 2 };
+/** The stronger of two grants: naming the caller itself beats naming its role, which beats naming its account. */
+function stronger(a: GrantKind | null, b: GrantKind): GrantKind {
+  if (a === 'direct' || b === 'direct') return 'direct';
+  if (a === 'role' || b === 'role') return 'role';
+  return 'account';
+}
 
 export function resourceStage(run: EvaluationRun, policy: LoadedPolicy | null, mode: ResourceMode): ResourceReport {
   const trace = run.trace;
@@ -50,10 +56,7 @@ export function resourceStage(run: EvaluationRun, policy: LoadedPolicy | null, m
   const allows: Applied[] = [];
   if (policy !== null) scanPolicies(run, 'resource', stageId, [policy], 'Allow', allows);
   let grant: GrantKind | null = null;
-  for (const applied of allows) {
-    const kind = grantKind(applied, run.request.principal);
-    if (grant === null || strength[kind] > strength[grant]) grant = kind;
-  }
+  for (let i = 0; i < allows.length; i++) grant = stronger(grant, grantKind(allows[i]!, run.caller));
   let outcome: StageOutcome;
   let because: StageBecause;
   if (grant === null) {
@@ -69,10 +72,6 @@ export function resourceStage(run: EvaluationRun, policy: LoadedPolicy | null, m
     if (mode === 'callerOnly' || mode === 'crossAccount') because = 'resource.allows';
     else because = grant === 'direct' ? 'resource.grantsDirectly' : grant === 'role' ? 'resource.grantsRole' : 'resource.grantsAccount';
   }
-  if (trace !== null) {
-    const params: Record<string, string> = { mode };
-    if (grant !== null) params.grant = grant;
-    trace.stageResult('resource', stageId, outcome, because, params);
-  }
+  if (trace !== null) trace.stageResult('resource', stageId, outcome, because, grant === null ? { mode } : { mode, grant });
   return { outcome, grant, allows };
 }
