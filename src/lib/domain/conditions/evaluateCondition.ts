@@ -97,6 +97,9 @@ export interface CompiledClause {
   readonly nullTrue: boolean;
   readonly nullFalse: boolean;
   readonly nullInvalid: boolean;
+  /** The last single request value a traced check saw, and the one-value list shown for it (reused while it repeats). */
+  memoRaw: string | null;
+  memoValues: readonly string[] | null;
 }
 
 interface PreparedValues {
@@ -149,6 +152,8 @@ export function compileClause(clause: ConditionClause, version: PolicyVersion): 
     nullTrue,
     nullFalse,
     nullInvalid,
+    memoRaw: null,
+    memoValues: null,
   };
 }
 
@@ -202,6 +207,15 @@ function passes(cc: CompiledClause, prep: PreparedValues, request: string): bool
   return (cc.parsed as ParsedOperator).negated ? !hit : hit;
 }
 
+/** `[raw]`, the same list as last time when the value repeats (lists in the trace are never changed). */
+function oneValue(cc: CompiledClause, raw: string): readonly string[] {
+  if (cc.memoRaw === raw && cc.memoValues !== null) return cc.memoValues;
+  const values = [raw];
+  cc.memoRaw = raw;
+  cc.memoValues = values;
+  return values;
+}
+
 /**
  * Evaluates one compiled clause against the request context. `details`, when given, receives the policy
  * values, request values and mismatch reason for the trace; without it nothing is allocated for them.
@@ -209,7 +223,7 @@ function passes(cc: CompiledClause, prep: PreparedValues, request: string): bool
  */
 export function runClause(cc: CompiledClause, context: RequestContext, details: ClauseDetails | null): boolean {
   const raw = lookupLowerKey(context, cc.keyLower);
-  if (details !== null) details.requestValues = raw === undefined ? null : typeof raw === 'string' ? [raw] : raw;
+  if (details !== null) details.requestValues = raw === undefined ? null : typeof raw === 'string' ? oneValue(cc, raw) : raw;
   const parsed = cc.parsed;
   const family = cc.family;
   if (parsed === null) return fail(details, cc.clause.values, 'conditionTypeMismatch');

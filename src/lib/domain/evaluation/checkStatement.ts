@@ -3,24 +3,27 @@
 // reach the same answer; the traced one also records each element's match and each condition.
 // AWS: Policy evaluation logic, "Determining whether a request is allowed or denied within an account";
 // IAM JSON policy elements: Action, NotAction, Resource, NotResource, Principal, NotPrincipal, Condition.
-import { matchCompiled, type CompiledWildcard } from '../matching/wildcard';
+import { matchCompiled } from '../matching/wildcard';
 import { matchResourceCompiled, matchResourceEscaped } from '../matching/matchResource';
 import { principalMatchPattern } from '../matching/matchPrincipal';
 import { substituteVariables } from '../matching/policyVariables';
 import { runClause, type ClauseDetails } from '../conditions/evaluateCondition';
 import { notPrincipalExcludes } from './notPrincipalExcludes';
-import type { CompiledStatement, ResourcePattern } from './compiledPolicy';
+import type { ResourcePattern } from './compiledPolicy';
 import type { TraceBuilder } from './trace';
-import type { EvaluationRun } from './stages/evaluationRun';
-import type { ElementMatch, MismatchReason, RequestContext, StageName, TraceRef } from './types';
+import { ELEMENT_NONE, ELEMENT_NOT, ELEMENT_POSITIVE } from './elementUse';
+import type { Applied, EvaluationRun } from './stages/evaluationRun';
+import type { ElementMatch, MismatchReason, RequestContext, StageName } from './types';
 
 /**
- * The first pattern that covers the action, or null. `actionLower` is the request's action lower-cased
- * once per evaluation; the matchers were compiled case-insensitively (the same rule as matchAction).
+ * The first Action/NotAction pattern that covers the action, or null. `actionLower` is the request's action
+ * lower-cased once per evaluation; the matchers were compiled case-insensitively (the same rule as matchAction).
  */
-function firstActionMatch(patterns: readonly string[], matchers: readonly CompiledWildcard[], actionLower: string): string | null {
-  for (let i = 0; i < matchers.length; i++) {
-    if (matchCompiled(matchers[i]!, actionLower)) return patterns[i]!;
+function firstActionMatch(st: Applied, actionLower: string): string | null {
+  if (matchCompiled(st.action0!, actionLower)) return st.action0Pattern;
+  const matchers = st.actionMatchers;
+  for (let i = 1; i < matchers.length; i++) {
+    if (matchCompiled(matchers[i]!, actionLower)) return st.actionPatterns[i]!;
   }
   return null;
 }
@@ -34,15 +37,25 @@ interface ResourceScan {
 const scratch: ResourceScan = { matched: null, sawUnresolved: false };
 
 /**
- * Scans patterns for one that covers the ARN. A pattern whose variable has no value matches nothing,
- * so in NotResource it excludes nothing, the way AWS says inverted operators "do match against a null
- * value" (AWS: Policy variables, "Policy variables with no value"). Writes into a shared scratch object
- * so the hot path allocates nothing; callers read it before the next scan.
+ * Scans Resource/NotResource patterns for one that covers the ARN. A pattern whose variable has no value
+ * matches nothing, so in NotResource it excludes nothing, the way AWS says inverted operators "do match
+ * against a null value" (AWS: Policy variables, "Policy variables with no value"). Writes into a shared
+ * scratch object so the hot path allocates nothing; callers read it before the next scan.
  */
-function scanResources(patterns: readonly ResourcePattern[], arn: string, context: RequestContext, version: CompiledStatement['version']): ResourceScan {
+function scanResources(st: Applied, arn: string, context: RequestContext): ResourceScan {
   scratch.matched = null;
   scratch.sawUnresolved = false;
-  for (let i = 0; i < patterns.length; i++) {
+  let from = 0;
+  const first = st.resource0;
+  if (first !== null) {
+    if (matchResourceCompiled(first, arn)) {
+      scratch.matched = st.resource0Text;
+      return scratch;
+    }
+    from = 1;
+  }
+  const patterns = st.resourcePatterns;
+  for (let i = from; i < patterns.length; i++) {
     const p = patterns[i] as ResourcePattern;
     if (p.compiled !== null) {
       if (matchResourceCompiled(p.compiled, arn)) {
@@ -51,7 +64,7 @@ function scanResources(patterns: readonly ResourcePattern[], arn: string, contex
       }
       continue;
     }
-    const sub = substituteVariables(p.text, context, version);
+    const sub = substituteVariables(p.text, context, st.version);
     if (sub.unresolved.length > 0) {
       scratch.sawUnresolved = true;
       continue;
@@ -69,14 +82,11 @@ function scanResources(patterns: readonly ResourcePattern[], arn: string, contex
  * `run.boundary`: the caller has a permissions boundary, and AWS then applies a NotPrincipal Deny to it whatever
  * the NotPrincipal lists (AWS: Permissions boundaries for IAM entities, the "Important" note on NotPrincipal).
  */
-export function statementApplies(st: CompiledStatement, run: EvaluationRun): boolean {
-  const actionLower = run.actionLower;
-  if (st.actions !== null) {
-    if (firstActionMatch(st.actions, st.actionMatchers!, actionLower) === null) return false;
-  } else if (st.notActions !== null && firstActionMatch(st.notActions, st.notActionMatchers!, actionLower) !== null) return false;
-  if (st.resources !== null) {
-    if (scanResources(st.resources, run.resource, run.context, st.version).matched === null) return false;
-  } else if (st.notResources !== null && scanResources(st.notResources, run.resource, run.context, st.version).matched !== null) {
+export function statementApplies(st: Applied, run: EvaluationRun): boolean {
+  const actionUse = st.actionUse;
+  if (actionUse !== ELEMENT_NONE && (firstActionMatch(st, run.actionLower) === null) === (actionUse === ELEMENT_POSITIVE)) return false;
+  const resourceUse = st.resourceUse;
+  if (resourceUse !== ELEMENT_NONE && (scanResources(st, run.resource, run.context).matched === null) === (resourceUse === ELEMENT_POSITIVE)) {
     return false;
   }
   if (st.principal !== null) {
@@ -117,74 +127,86 @@ function packMatches(a: ElementMatch | undefined, b: ElementMatch | undefined, c
   return c !== undefined ? [c] : [];
 }
 
+/** The Action/NotAction match of a traced check (undefined when the statement has neither). */
+function actionElement(st: Applied, run: EvaluationRun): ElementMatch | undefined {
+  const actionUse = st.actionUse;
+  if (actionUse === ELEMENT_NONE) return undefined;
+  const action = run.action;
+  if (st.memoAction === action) return st.memoActionMatch;
+  const hit = firstActionMatch(st, run.actionLower);
+  let match: ElementMatch;
+  if (actionUse === ELEMENT_POSITIVE) {
+    match = hit === null ? { element: 'Action', matched: false, value: action, reason: 'actionNotListed' } : { element: 'Action', matched: true, value: action, pattern: hit };
+  } else {
+    match = hit === null ? { element: 'NotAction', matched: true, value: action } : { element: 'NotAction', matched: false, value: action, pattern: hit, reason: 'actionExcluded' };
+  }
+  st.memoAction = action;
+  st.memoActionMatch = match;
+  return match;
+}
+
+/** The Resource/NotResource match of a traced check (undefined when the statement has neither). */
+function resourceElement(st: Applied, run: EvaluationRun): ElementMatch | undefined {
+  const resourceUse = st.resourceUse;
+  if (resourceUse === ELEMENT_NONE) return undefined;
+  const arn = run.resource;
+  // Patterns with policy variables depend on the request context too: those matches are not remembered.
+  if (st.resourceFixed && st.memoArn === arn) return st.memoResourceMatch;
+  const scan = scanResources(st, arn, run.context);
+  let match: ElementMatch;
+  if (resourceUse === ELEMENT_POSITIVE) {
+    if (scan.matched === null) {
+      const reason: MismatchReason = scan.sawUnresolved ? 'variableUnresolved' : 'resourceNotListed';
+      match = { element: 'Resource', matched: false, value: arn, reason };
+    } else match = { element: 'Resource', matched: true, value: arn, pattern: scan.matched };
+  } else {
+    match = scan.matched === null ? { element: 'NotResource', matched: true, value: arn } : { element: 'NotResource', matched: false, value: arn, pattern: scan.matched, reason: 'resourceExcluded' };
+  }
+  if (st.resourceFixed) {
+    st.memoArn = arn;
+    st.memoResourceMatch = match;
+  }
+  return match;
+}
+
+/** The Principal/NotPrincipal match of a traced check (undefined when the statement has neither). */
+function principalElement(st: Applied, run: EvaluationRun): ElementMatch | undefined {
+  if (st.principal === null && st.notPrincipal === null) return undefined;
+  const principal = run.request.principal;
+  if (st.memoPrincipal === principal && st.memoBoundary === run.boundary) return st.memoPrincipalMatch;
+  const value = run.caller.label;
+  let match: ElementMatch;
+  if (st.principal !== null) {
+    const hit = principalMatchPattern(st.principal, st.principalAccounts, run.caller);
+    match = hit !== null ? { element: 'Principal', matched: true, value, pattern: hit } : { element: 'Principal', matched: false, value, reason: 'principalNotListed' };
+  } else {
+    const excludedBy = notPrincipalExcludes(st.notPrincipal!, run.caller);
+    match =
+      excludedBy === null || (run.boundary && st.effect === 'Deny')
+        ? { element: 'NotPrincipal', matched: true, value }
+        : { element: 'NotPrincipal', matched: false, value, pattern: excludedBy, reason: 'principalExcluded' };
+  }
+  st.memoPrincipal = principal;
+  st.memoBoundary = run.boundary;
+  st.memoPrincipalMatch = match;
+  return match;
+}
+
 /**
  * Traced check: evaluates every element and every condition (so the trace shows all of them),
  * pushes a statement.check and its condition.checks, and returns whether the statement applies.
  */
-export function traceStatement(
-  st: CompiledStatement,
-  run: EvaluationRun,
-  trace: TraceBuilder,
-  stage: StageName,
-  parentId: number,
-  ref: TraceRef,
-  conditionRefs: readonly TraceRef[],
-): boolean {
-  const actionLower = run.actionLower;
-  // At most one match per element group; the array is built at its exact length once all are known.
-  let actionMatch: ElementMatch | undefined;
-  let resourceMatch: ElementMatch | undefined;
-  let principalMatch: ElementMatch | undefined;
-  let elementsMatch = true;
-  const action = run.action;
-  if (st.actions !== null) {
-    const hit = firstActionMatch(st.actions, st.actionMatchers!, actionLower);
-    if (hit === null) {
-      elementsMatch = false;
-      actionMatch = { element: 'Action', matched: false, value: action, reason: 'actionNotListed' };
-    } else actionMatch = { element: 'Action', matched: true, value: action, pattern: hit };
-  } else if (st.notActions !== null) {
-    const hit = firstActionMatch(st.notActions, st.notActionMatchers!, actionLower);
-    if (hit === null) actionMatch = { element: 'NotAction', matched: true, value: action };
-    else {
-      elementsMatch = false;
-      actionMatch = { element: 'NotAction', matched: false, value: action, pattern: hit, reason: 'actionExcluded' };
-    }
+export function traceStatement(st: Applied, run: EvaluationRun, trace: TraceBuilder, stage: StageName, parentId: number): boolean {
+  const actionMatch = actionElement(st, run);
+  const resourceMatch = resourceElement(st, run);
+  const principalMatch = principalElement(st, run);
+  const elementsMatch = (actionMatch?.matched ?? true) && (resourceMatch?.matched ?? true) && (principalMatch?.matched ?? true);
+  // The same three matches as last time (the usual case when a request is evaluated again): the same array.
+  let matches = st.memoMatches;
+  if (matches === null || !sameMatches(matches, actionMatch, resourceMatch, principalMatch)) {
+    matches = packMatches(actionMatch, resourceMatch, principalMatch);
+    st.memoMatches = matches;
   }
-  const arn = run.resource;
-  if (st.resources !== null) {
-    const scan = scanResources(st.resources, arn, run.context, st.version);
-    if (scan.matched === null) {
-      elementsMatch = false;
-      const reason: MismatchReason = scan.sawUnresolved ? 'variableUnresolved' : 'resourceNotListed';
-      resourceMatch = { element: 'Resource', matched: false, value: arn, reason };
-    } else resourceMatch = { element: 'Resource', matched: true, value: arn, pattern: scan.matched };
-  } else if (st.notResources !== null) {
-    const scan = scanResources(st.notResources, arn, run.context, st.version);
-    if (scan.matched === null) resourceMatch = { element: 'NotResource', matched: true, value: arn };
-    else {
-      elementsMatch = false;
-      resourceMatch = { element: 'NotResource', matched: false, value: arn, pattern: scan.matched, reason: 'resourceExcluded' };
-    }
-  }
-  if (st.principal !== null) {
-    const hit = principalMatchPattern(st.principal, st.principalAccounts, run.caller);
-    const value = run.caller.label;
-    if (hit !== null) principalMatch = { element: 'Principal', matched: true, value, pattern: hit };
-    else {
-      elementsMatch = false;
-      principalMatch = { element: 'Principal', matched: false, value, reason: 'principalNotListed' };
-    }
-  } else if (st.notPrincipal !== null) {
-    const excludedBy = notPrincipalExcludes(st.notPrincipal, run.caller);
-    const value = run.caller.label;
-    if (excludedBy === null || (run.boundary && st.effect === 'Deny')) principalMatch = { element: 'NotPrincipal', matched: true, value };
-    else {
-      elementsMatch = false;
-      principalMatch = { element: 'NotPrincipal', matched: false, value, pattern: excludedBy, reason: 'principalExcluded' };
-    }
-  }
-  const matches = packMatches(actionMatch, resourceMatch, principalMatch);
   const clauses = st.clauses;
   const context = run.context;
   let conditionsMatch = true;
@@ -194,12 +216,21 @@ export function traceStatement(
     if (!matched) conditionsMatch = false;
   }
   const applies = elementsMatch && conditionsMatch;
-  const id = trace.statement(stage, parentId, ref, st.sid, st.effect, matches, clauses.length === 0 ? 'none' : conditionsMatch ? 'matched' : 'notMatched', applies);
+  const id = trace.statement(stage, parentId, st.ref, st.sid, st.effect, matches, clauses.length === 0 ? 'none' : conditionsMatch ? 'matched' : 'notMatched', applies);
   for (let i = 0; i < clauses.length; i++) {
     const clause = clauses[i]!.clause;
     const details = detailsPool[i]!;
     const matched = matchedPool[i]!;
-    trace.condition(stage, id, conditionRefs[i]!, clause.operator, clause.key, details.policyValues, details.requestValues, matched, matched ? undefined : details.reason);
+    trace.condition(stage, id, st.conditionRefs[i]!, clause.operator, clause.key, details.policyValues, details.requestValues, matched, matched ? undefined : details.reason);
   }
   return applies;
+}
+
+/** Does `matches` hold exactly these parts, in packMatches order? */
+function sameMatches(matches: readonly ElementMatch[], a: ElementMatch | undefined, b: ElementMatch | undefined, c: ElementMatch | undefined): boolean {
+  let i = 0;
+  if (a !== undefined && matches[i++] !== a) return false;
+  if (b !== undefined && matches[i++] !== b) return false;
+  if (c !== undefined && matches[i++] !== c) return false;
+  return i === matches.length;
 }

@@ -130,20 +130,18 @@ function prepare(set: PolicySet, roleTrust: boolean): PreparedPolicies | Malform
   };
 }
 
-const cache = new WeakMap<PolicySet, { plain?: PreparedPolicies | Malformed; trust?: PreparedPolicies | Malformed }>();
+/** One cache per reading of the resource policy (as a role trust policy, or not), each straight to the prepared set. */
+const plainCache = new WeakMap<PolicySet, PreparedPolicies | Malformed>();
+const trustCache = new WeakMap<PolicySet, PreparedPolicies | Malformed>();
 
 /** The prepared form of a policy set (from the cache when this object was seen before). */
 export function preparedPolicies(set: PolicySet, roleTrust: boolean): PreparedPolicies | Malformed {
-  let slots = cache.get(set);
-  if (slots === undefined) {
-    slots = {};
-    cache.set(set, slots);
+  const cache = roleTrust ? trustCache : plainCache;
+  let prepared = cache.get(set);
+  if (prepared === undefined) {
+    prepared = prepare(set, roleTrust);
+    cache.set(set, prepared);
   }
-  const slot = roleTrust ? slots.trust : slots.plain;
-  if (slot !== undefined) return slot;
-  const prepared = prepare(set, roleTrust);
-  if (roleTrust) slots.trust = prepared;
-  else slots.plain = prepared;
   return prepared;
 }
 

@@ -2,22 +2,63 @@
 // list of policies for statements of one effect. Invariant: a statement is checked at most once per call
 // (Deny statements in the deny stage, Allow statements in the stage of their policy type).
 import { statementApplies, traceStatement } from '../checkStatement';
-import type { CompiledPolicy, CompiledStatement } from '../compiledPolicy';
+import { ELEMENT_NONE, ELEMENT_NOT, ELEMENT_POSITIVE, type ElementUse } from '../elementUse';
+import type { CompiledClause } from '../../conditions/evaluateCondition';
+import type { CompiledResource } from '../../matching/matchResource';
+import type { CompiledWildcard } from '../../matching/wildcard';
+import type { Effect, PrincipalBlock } from '../../policy/types';
+import type { CompiledPolicy, CompiledStatement, ResourcePattern } from '../compiledPolicy';
 import type { TraceBuilder } from '../trace';
 import type { Caller } from '../../matching/caller';
-import type { AuthorizationRequest, DecisiveStatement, RequestContext, StageName, TraceRef } from '../types';
+import type { AuthorizationRequest, DecisiveStatement, ElementMatch, RequestContext, RequestPrincipal, StageName, TraceRef } from '../types';
 
 /**
- * One statement of a loaded policy with everything the trace and the result need, built once per loaded
- * policy: its trace refs (statement and each condition clause) and its DecisiveStatement. A stage that
- * finds the statement applies hands this very object on, so the hot path allocates nothing for it.
+ * One statement of a loaded policy, flattened into one object with everything the checks, the trace and the
+ * result need, built once per loaded policy. The fields the checks read first come first, and the first
+ * Action and Resource pattern sit inline, so a statement with one of each is checked without following a
+ * pointer into its lists. A stage that finds the statement applies hands this very object on, so the hot path
+ * allocates nothing for it.
  */
 export interface Applied {
-  readonly policy: LoadedPolicy;
-  readonly statement: CompiledStatement;
+  readonly actionUse: ElementUse;
+  /** The first Action (or NotAction) pattern, compiled; null when the statement has neither. */
+  readonly action0: CompiledWildcard | null;
+  readonly action0Pattern: string;
+  /** Every Action (or NotAction) pattern as written, and compiled (parallel); empty when neither. */
+  readonly actionPatterns: readonly string[];
+  readonly actionMatchers: readonly CompiledWildcard[];
+  readonly resourceUse: ElementUse;
+  /** The first Resource (or NotResource) pattern when it holds no policy variable; else null. */
+  readonly resource0: CompiledResource | null;
+  readonly resource0Text: string;
+  readonly resourcePatterns: readonly ResourcePattern[];
+  readonly principal: PrincipalBlock | null;
+  readonly principalAccounts: readonly (string | null)[];
+  readonly notPrincipal: PrincipalBlock | null;
+  readonly clauses: readonly CompiledClause[];
+  /** No Resource/NotResource pattern holds a policy variable: the resource match depends on the ARN alone. */
+  readonly resourceFixed: boolean;
+  /**
+   * The traced check's last element matches and the request values they were built for. Element matches are
+   * immutable, so a check of the same action, ARN or principal hands on the same objects instead of new ones.
+   */
+  memoAction: string | null;
+  memoActionMatch: ElementMatch | undefined;
+  memoArn: string | null;
+  memoResourceMatch: ElementMatch | undefined;
+  memoPrincipal: RequestPrincipal | null;
+  memoBoundary: boolean;
+  memoPrincipalMatch: ElementMatch | undefined;
+  /** The last matches array handed out, reused while its three parts stay the same. */
+  memoMatches: readonly ElementMatch[] | null;
+  readonly effect: Effect;
+  readonly version: CompiledStatement['version'];
+  readonly sid: string | undefined;
   readonly ref: TraceRef;
   readonly conditionRefs: readonly TraceRef[];
   readonly decisive: DecisiveStatement;
+  readonly policy: LoadedPolicy;
+  readonly statement: CompiledStatement;
 }
 
 /** A compiled policy together with the stage (policy type) it belongs to and its organization level. */
@@ -30,10 +71,14 @@ export interface LoadedPolicy {
   readonly ref: TraceRef;
   /** `[id]`, for the stage.enter of a stage that looks at this policy alone. */
   readonly ids: readonly string[];
+  /** `[this]`, for a stage that scans this policy alone. */
+  readonly self: readonly LoadedPolicy[];
   /** Parallel to compiled.allows / compiled.denies. */
   readonly allows: readonly Applied[];
   readonly denies: readonly Applied[];
 }
+
+const none: readonly never[] = Object.freeze([]);
 
 function entriesOf(policy: LoadedPolicy, statements: readonly CompiledStatement[], out: Applied[]): void {
   const policyId = policy.id;
@@ -44,12 +89,40 @@ function entriesOf(policy: LoadedPolicy, statements: readonly CompiledStatement[
         ? { stage: policy.stage, policyId, statementIndex: st.index, effect: st.effect }
         : { stage: policy.stage, policyId, statementIndex: st.index, sid: st.sid, effect: st.effect },
     );
+    const actionPatterns = st.actions ?? st.notActions ?? none;
+    const actionMatchers = st.actionMatchers ?? st.notActionMatchers ?? none;
+    const resourcePatterns = st.resources ?? st.notResources ?? none;
     out.push({
-      policy,
-      statement: st,
+      actionUse: st.actions !== null ? ELEMENT_POSITIVE : st.notActions !== null ? ELEMENT_NOT : ELEMENT_NONE,
+      action0: actionMatchers[0] ?? null,
+      action0Pattern: actionPatterns[0] ?? '',
+      actionPatterns,
+      actionMatchers,
+      resourceUse: st.resources !== null ? ELEMENT_POSITIVE : st.notResources !== null ? ELEMENT_NOT : ELEMENT_NONE,
+      resource0: resourcePatterns[0]?.compiled ?? null,
+      resource0Text: resourcePatterns[0]?.text ?? '',
+      resourcePatterns,
+      principal: st.principal,
+      principalAccounts: st.principalAccounts,
+      notPrincipal: st.notPrincipal,
+      clauses: st.clauses,
+      resourceFixed: resourcePatterns.every((pattern) => pattern.compiled !== null),
+      memoAction: null,
+      memoActionMatch: undefined,
+      memoArn: null,
+      memoResourceMatch: undefined,
+      memoPrincipal: null,
+      memoBoundary: false,
+      memoPrincipalMatch: undefined,
+      memoMatches: null,
+      effect: st.effect,
+      version: st.version,
+      sid: st.sid,
       ref: Object.freeze({ policyId, statementIndex: st.index, path: st.path }),
       conditionRefs: st.conditions.map((clause) => Object.freeze({ policyId, statementIndex: st.index, path: clause.path })),
       decisive,
+      policy,
+      statement: st,
     });
   }
 }
@@ -57,7 +130,9 @@ function entriesOf(policy: LoadedPolicy, statements: readonly CompiledStatement[
 export function loadedPolicy(id: string, label: string | undefined, level: string | undefined, stage: StageName, compiled: CompiledPolicy): LoadedPolicy {
   const allows: Applied[] = [];
   const denies: Applied[] = [];
-  const policy: LoadedPolicy = { id, label, level, stage, compiled, ref: Object.freeze({ policyId: id }), ids: Object.freeze([id]), allows, denies };
+  const self: LoadedPolicy[] = [];
+  const policy: LoadedPolicy = { id, label, level, stage, compiled, ref: Object.freeze({ policyId: id }), ids: Object.freeze([id]), self, allows, denies };
+  self.push(policy);
   entriesOf(policy, compiled.allows, allows);
   entriesOf(policy, compiled.denies, denies);
   return policy;
@@ -93,7 +168,7 @@ export function scanPolicies(run: EvaluationRun, stage: StageName, stageId: numb
     if (trace === null) {
       for (let s = 0; s < entries.length; s++) {
         const entry = entries[s]!;
-        if (statementApplies(entry.statement, run)) out.push(entry);
+        if (statementApplies(entry, run)) out.push(entry);
       }
       continue;
     }
@@ -102,7 +177,7 @@ export function scanPolicies(run: EvaluationRun, stage: StageName, stageId: numb
     const policyStepId = trace.enterPolicy(stage, stageId, policy.ref, policy.label, policy.level);
     for (let s = 0; s < entries.length; s++) {
       const entry = entries[s]!;
-      if (traceStatement(entry.statement, run, trace, stage, policyStepId, entry.ref, entry.conditionRefs)) out.push(entry);
+      if (traceStatement(entry, run, trace, stage, policyStepId)) out.push(entry);
     }
   }
 }

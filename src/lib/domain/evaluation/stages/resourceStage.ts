@@ -33,10 +33,10 @@ export interface ResourceReport {
 }
 
 function grantKind(applied: Applied, caller: Caller): GrantKind {
-  const block = applied.statement.principal;
+  const block = applied.principal;
   // NotPrincipal in an Allow names everyone but the listed: as broad as "*".
   if (block === null) return 'direct';
-  const pattern = principalMatchPattern(block, applied.statement.principalAccounts, caller) ?? '';
+  const pattern = principalMatchPattern(block, applied.principalAccounts, caller) ?? '';
   if (pattern === '*') return 'direct';
   if (accountPrincipalOf(pattern) !== null) return 'account';
   if (caller.kind === 'assumedRole' && pattern !== caller.arn) return 'role';
@@ -54,7 +54,7 @@ export function resourceStage(run: EvaluationRun, policy: LoadedPolicy | null, m
   const trace = run.trace;
   const stageId = trace === null ? 0 : trace.enterStage('resource', policy === null ? [] : policy.ids);
   const allows: Applied[] = [];
-  if (policy !== null) scanPolicies(run, 'resource', stageId, [policy], 'Allow', allows);
+  if (policy !== null) scanPolicies(run, 'resource', stageId, policy.self, 'Allow', allows);
   let grant: GrantKind | null = null;
   for (let i = 0; i < allows.length; i++) grant = stronger(grant, grantKind(allows[i]!, run.caller));
   let outcome: StageOutcome;
