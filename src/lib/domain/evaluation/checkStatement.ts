@@ -11,7 +11,7 @@ import { runClause, type ClauseDetails } from '../conditions/evaluateCondition';
 import { notPrincipalExcludes } from './notPrincipalExcludes';
 import type { ResourcePattern } from './compiledPolicy';
 import type { TraceBuilder } from './trace';
-import { ELEMENT_NONE, ELEMENT_NOT, ELEMENT_POSITIVE } from './elementUse';
+import { ELEMENT_NONE, ELEMENT_POSITIVE } from './elementUse';
 import type { Applied, EvaluationRun } from './stages/evaluationRun';
 import type { ElementMatch, MismatchReason, RequestContext, StageName } from './types';
 
