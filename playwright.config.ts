@@ -1,9 +1,11 @@
 // Browser tests: build the production app under /iam-lab/ (as on GitHub Pages), serve dist/ with
 // scripts/serve.ts on 127.0.0.1, and drive Debian's Chromium. Never the dev server, never a downloaded browser.
+// E2E_PORT and E2E_OUT_DIR (default dist) let two runs share the machine without clobbering each other.
 import { defineConfig } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './tests/e2e/support/chromium';
 
 const port = Number(process.env.E2E_PORT ?? 4319);
+const outDir = process.env.E2E_OUT_DIR ?? 'dist';
 const basePath = '/iam-lab/';
 const baseURL = `http://127.0.0.1:${port}${basePath}`;
 
@@ -29,7 +31,7 @@ export default defineConfig({
     trace: 'off',
   },
   webServer: {
-    command: `npx vite build --logLevel warn && npx tsx scripts/serve.ts --root dist --base ${basePath} --port ${port}`,
+    command: `npx vite build --logLevel warn --outDir ${outDir} --emptyOutDir && npx tsx scripts/serve.ts --root ${outDir} --base ${basePath} --port ${port}`,
     env: { BASE_PATH: basePath },
     url: baseURL,
     reuseExistingServer: false,

@@ -25,3 +25,8 @@ export function nodeName(node: GraphNode): string {
   const badge = node.badge ? ` (${t(`graph.badge.${node.badge}` as MessageKey)})` : '';
   return `${kind} ${node.label}${badge}`;
 }
+
+/** A node's accessible name with its overlay decision, if any: "IAM user alice: Allowed". */
+export function markName(node: GraphNode, decision: AccessEntry['decision'] | undefined): string {
+  return decision ? `${nodeName(node)}: ${t(`decision.${decision}`)}` : nodeName(node);
+}

@@ -68,6 +68,11 @@ export class GraphLayout {
     this.tick++;
   }
 
+  /** The simulation's nodes in graph order, moved in place by every tick (the canvas reads them at paint time). */
+  points(): readonly { readonly x: number; readonly y: number }[] {
+    return this.#sim?.nodes() ?? [];
+  }
+
   pos(id: string): { x: number; y: number } {
     void this.tick;
     const n = this.#byId.get(id);
