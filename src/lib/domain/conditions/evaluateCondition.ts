@@ -100,6 +100,9 @@ export interface CompiledClause {
   /** The last single request value a traced check saw, and the one-value list shown for it (reused while it repeats). */
   memoRaw: string | null;
   memoValues: readonly string[] | null;
+  /** The last single request value read for a typed family (dates, numbers, IPs...) and what it read as. */
+  memoReadRaw: string | null;
+  memoRead: unknown;
 }
 
 interface PreparedValues {
@@ -154,6 +157,8 @@ export function compileClause(clause: ConditionClause, version: PolicyVersion): 
     nullInvalid,
     memoRaw: null,
     memoValues: null,
+    memoReadRaw: null,
+    memoRead: null,
   };
 }
 
@@ -253,7 +258,13 @@ export function runClause(cc: CompiledClause, context: RequestContext, details: 
   let matched: boolean;
   if (typeof raw === 'string') {
     if (typed !== undefined) {
-      const have = typed.readRequest(raw);
+      let have: unknown;
+      if (cc.memoReadRaw === raw) have = cc.memoRead;
+      else {
+        have = typed.readRequest(raw);
+        cc.memoReadRaw = raw;
+        cc.memoRead = have;
+      }
       if (have === null) return fail(details, policyValues, 'conditionTypeMismatch');
       const hit = matchesAnyRead(cc, prep.reads!, have);
       matched = parsed.negated ? !hit : hit;

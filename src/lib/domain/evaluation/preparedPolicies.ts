@@ -5,7 +5,7 @@
 import type { CallerClass } from '../matching/caller';
 import type { PolicyKind } from '../policy/types';
 import { compiledPolicy } from './compiledPolicy';
-import type { LoadedPolicy } from './stages/evaluationRun';
+import type { Applied, LoadedPolicy } from './stages/evaluationRun';
 import { loadedPolicy } from './stages/evaluationRun';
 import type { EvaluationResult, PolicyInput, PolicySet, StageName } from './types';
 
@@ -20,6 +20,8 @@ export interface LoadedLevel {
 export interface DenyList {
   readonly policies: readonly LoadedPolicy[];
   readonly ids: readonly string[];
+  /** Every Deny statement of those policies, in stage order: the deny stage scans this one list. */
+  readonly statements: readonly Applied[];
 }
 
 export interface PreparedPolicies {
@@ -162,7 +164,7 @@ function buildDenyList(prepared: PreparedPolicies, caller: CallerClass): DenyLis
   }
   if (caller === 'session') for (const p of prepared.session) policies.push(p);
   // Id lists go into every trace of this policy set (stage.enter), so they are frozen.
-  const list: DenyList = { policies, ids: Object.freeze(policies.map((p) => p.id)) };
+  const list: DenyList = { policies, ids: Object.freeze(policies.map((p) => p.id)), statements: policies.flatMap((p) => p.denies) };
   if (caller === 'user') prepared.denyUser = list;
   else if (caller === 'session') prepared.denySession = list;
   else if (caller === 'root') prepared.denyRoot = list;

@@ -14,7 +14,7 @@ export function boundaryStage(run: EvaluationRun, boundary: LoadedPolicy): Bound
   const trace = run.trace;
   const stageId = trace === null ? 0 : trace.enterStage('permissionsBoundary', boundary.ids);
   const allows: Applied[] = [];
-  scanPolicies(run, 'permissionsBoundary', stageId, [boundary], 'Allow', allows);
+  scanPolicies(run, 'permissionsBoundary', stageId, boundary.self, allows);
   const outcome = allows.length > 0 ? 'allow' : 'implicitDeny';
   trace?.stageResult('permissionsBoundary', stageId, outcome, outcome === 'allow' ? 'boundary.allows' : 'boundary.noAllow');
   return { outcome, allows };

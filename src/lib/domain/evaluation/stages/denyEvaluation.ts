@@ -3,14 +3,14 @@
 // AWS: Policy evaluation logic, "How AWS enforcement code logic evaluates requests": Deny evaluation.
 import type { DenyList } from '../preparedPolicies';
 import type { Applied, EvaluationRun } from './evaluationRun';
-import { scanPolicies } from './evaluationRun';
+import { scanStatements } from './evaluationRun';
 
 /** Returns the Deny statements that apply (empty: no explicit deny, evaluation continues). */
 export function denyEvaluation(run: EvaluationRun, list: DenyList): Applied[] {
   const denies: Applied[] = [];
   const trace = run.trace;
   const stageId = trace === null ? 0 : trace.enterStage('denyEvaluation', list.ids);
-  scanPolicies(run, 'denyEvaluation', stageId, list.policies, 'Deny', denies);
+  scanStatements(run, 'denyEvaluation', stageId, list.statements, denies);
   if (trace !== null) {
     if (denies.length > 0) trace.stageResult('denyEvaluation', stageId, 'explicitDeny', 'deny.found', { count: String(denies.length) });
     else trace.stageResult('denyEvaluation', stageId, 'allow', 'deny.none');

@@ -156,15 +156,15 @@ export interface EvaluationRun {
 }
 
 /**
- * Checks every statement of `effect` in the policies and appends those that apply to `out`.
- * Every statement is checked (not only up to the first hit) so that the reasons are the same
- * with and without the trace.
+ * Checks every Allow statement of the policies and appends those that apply to `out`. Every statement is
+ * checked (not only up to the first hit) so that the reasons are the same with and without the trace; with
+ * the trace on, every policy gets a policy.enter, even one without Allow statements (it allows nothing).
  */
-export function scanPolicies(run: EvaluationRun, stage: StageName, stageId: number, policies: readonly LoadedPolicy[], effect: 'Allow' | 'Deny', out: Applied[]): void {
+export function scanPolicies(run: EvaluationRun, stage: StageName, stageId: number, policies: readonly LoadedPolicy[], out: Applied[]): void {
   const trace = run.trace;
   for (let p = 0; p < policies.length; p++) {
     const policy = policies[p]!;
-    const entries = effect === 'Allow' ? policy.allows : policy.denies;
+    const entries = policy.allows;
     if (trace === null) {
       for (let s = 0; s < entries.length; s++) {
         const entry = entries[s]!;
@@ -172,13 +172,37 @@ export function scanPolicies(run: EvaluationRun, stage: StageName, stageId: numb
       }
       continue;
     }
-    // The deny stage looks at every policy, but only those with Deny statements have anything to show.
-    if (entries.length === 0 && stage === 'denyEvaluation') continue;
     const policyStepId = trace.enterPolicy(stage, stageId, policy.ref, policy.label, policy.level);
     for (let s = 0; s < entries.length; s++) {
       const entry = entries[s]!;
       if (traceStatement(entry, run, trace, stage, policyStepId)) out.push(entry);
     }
+  }
+}
+
+/**
+ * Checks a flat list of statements from several policies (the deny stage's list) and appends those that
+ * apply to `out`. With the trace on, each policy gets its policy.enter before its first statement, exactly as
+ * scanPolicies gives it to a policy with statements of the scanned effect; policies without any get none.
+ */
+export function scanStatements(run: EvaluationRun, stage: StageName, stageId: number, statements: readonly Applied[], out: Applied[]): void {
+  const trace = run.trace;
+  if (trace === null) {
+    for (let s = 0; s < statements.length; s++) {
+      const entry = statements[s]!;
+      if (statementApplies(entry, run)) out.push(entry);
+    }
+    return;
+  }
+  let current: LoadedPolicy | null = null;
+  let policyStepId = 0;
+  for (let s = 0; s < statements.length; s++) {
+    const entry = statements[s]!;
+    if (entry.policy !== current) {
+      current = entry.policy;
+      policyStepId = trace.enterPolicy(stage, stageId, current.ref, current.label, current.level);
+    }
+    if (traceStatement(entry, run, trace, stage, policyStepId)) out.push(entry);
   }
 }
 

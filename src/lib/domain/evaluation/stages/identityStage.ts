@@ -30,7 +30,7 @@ export function identityStage(
     return { outcome: 'allow', allows: [] };
   }
   const allows: Applied[] = [];
-  scanPolicies(run, 'identity', stageId, policies, 'Allow', allows);
+  scanPolicies(run, 'identity', stageId, policies, allows);
   if (allows.length > 0) {
     trace?.stageResult('identity', stageId, 'allow', 'identity.allows');
     return { outcome: 'allow', allows };

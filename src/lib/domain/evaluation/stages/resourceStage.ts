@@ -7,7 +7,7 @@
 // AWS: Policy evaluation logic, "How AWS enforcement code logic evaluates requests" (Resource-based
 // policies: IAM role / role session / IAM user / federated user); Cross-account policy evaluation logic;
 // IAM JSON policy elements: Principal ("AWS account principals" delegate to the account's IAM policies).
-import { accountPrincipalOf, principalMatchPattern } from '../../matching/matchPrincipal';
+import { principalMatchPattern } from '../../matching/matchPrincipal';
 import type { Caller } from '../../matching/caller';
 import type { StageOutcome } from '../types';
 import type { StageBecause } from '../trace';
@@ -38,7 +38,9 @@ function grantKind(applied: Applied, caller: Caller): GrantKind {
   if (block === null) return 'direct';
   const pattern = principalMatchPattern(block, applied.principalAccounts, caller) ?? '';
   if (pattern === '*') return 'direct';
-  if (accountPrincipalOf(pattern) !== null) return 'account';
+  // The account each entry names as a whole was worked out when the policy was compiled.
+  const index = block.aws.indexOf(pattern);
+  if (index >= 0 && applied.principalAccounts[index] !== null) return 'account';
   if (caller.kind === 'assumedRole' && pattern !== caller.arn) return 'role';
   return 'direct';
 }
@@ -54,7 +56,7 @@ export function resourceStage(run: EvaluationRun, policy: LoadedPolicy | null, m
   const trace = run.trace;
   const stageId = trace === null ? 0 : trace.enterStage('resource', policy === null ? [] : policy.ids);
   const allows: Applied[] = [];
-  if (policy !== null) scanPolicies(run, 'resource', stageId, policy.self, 'Allow', allows);
+  if (policy !== null) scanPolicies(run, 'resource', stageId, policy.self, allows);
   let grant: GrantKind | null = null;
   for (let i = 0; i < allows.length; i++) grant = stronger(grant, grantKind(allows[i]!, run.caller));
   let outcome: StageOutcome;

@@ -20,7 +20,7 @@ export function scpStage(run: EvaluationRun, levels: readonly { readonly id: str
   for (let i = 0; i < levels.length; i++) {
     const level = levels[i]!;
     const before = allows.length;
-    scanPolicies(run, 'scp', stageId, level.policies, 'Allow', allows);
+    scanPolicies(run, 'scp', stageId, level.policies, allows);
     if (allows.length === before) {
       // Levels below one without an allow are not looked at: the request is already denied there.
       trace?.stageResult('scp', stageId, 'implicitDeny', 'scp.levelWithoutAllow', {

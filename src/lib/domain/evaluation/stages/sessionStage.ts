@@ -21,7 +21,7 @@ export function sessionStage(run: EvaluationRun, policies: readonly LoadedPolicy
     trace?.stageResult('session', stageId, 'implicitDeny', 'session.federatedWithoutPolicy');
     return { outcome: 'implicitDeny', allows };
   }
-  scanPolicies(run, 'session', stageId, policies, 'Allow', allows);
+  scanPolicies(run, 'session', stageId, policies, allows);
   const outcome = allows.length > 0 ? 'allow' : 'implicitDeny';
   trace?.stageResult('session', stageId, outcome, outcome === 'allow' ? 'session.allows' : 'session.noAllow');
   return { outcome, allows };
