@@ -19,7 +19,7 @@ import { binaryOperator } from './binaryOperator';
 import { ipOperators } from './ipOperators';
 import { arnOperators } from './arnOperators';
 import { nullHolds } from './nullOperator';
-import { lookupLowerKey } from '../matching/contextLookup';
+import { canonicalKey, lookupLowerKey } from '../matching/contextLookup';
 import { substituteVariables, type PolicyVersion } from '../matching/policyVariables';
 import { compileWildcard, globToEscaped } from '../matching/wildcard';
 import { compiledResource } from '../matching/matchResource';
@@ -150,7 +150,7 @@ export function compileClause(clause: ConditionClause, version: PolicyVersion): 
     version,
     parsed,
     family,
-    keyLower: clause.key.toLowerCase(),
+    keyLower: canonicalKey(clause.key),
     fixed: family === null || (family.variables && hasVariables) ? null : prepareValues(clause, family, null, version),
     nullTrue,
     nullFalse,

@@ -12,6 +12,23 @@ const indexes = new WeakMap<RequestContext, ReadonlyMap<string, ContextValue>>()
 let lastContext: RequestContext | null = null;
 let lastIndex: ReadonlyMap<string, ContextValue> | null = null;
 
+/**
+ * One string object per lower-cased key name, shared by every context index and every compiled condition:
+ * a lookup then finds its key by identity, without comparing characters. Bounded: past the limit, keys are
+ * used as they are (lookups still work, by content).
+ */
+const canonicalKeys = new Map<string, string>();
+const MAX_CANONICAL_KEYS = 20000;
+
+/** The shared lower-cased spelling of a context key name (see canonicalKeys). */
+export function canonicalKey(key: string): string {
+  const lower = key.toLowerCase();
+  const known = canonicalKeys.get(lower);
+  if (known !== undefined) return known;
+  if (canonicalKeys.size < MAX_CANONICAL_KEYS) canonicalKeys.set(lower, lower);
+  return lower;
+}
+
 function indexOf(context: RequestContext): ReadonlyMap<string, ContextValue> {
   if (context === lastContext && lastIndex !== null) return lastIndex;
   let index = indexes.get(context);
@@ -20,7 +37,9 @@ function indexOf(context: RequestContext): ReadonlyMap<string, ContextValue> {
     for (const key of Object.keys(context)) {
       const value = context[key];
       // The first spelling wins when two keys differ only by case; contexts built by the app never do that.
-      if (value !== undefined && !built.has(key.toLowerCase())) built.set(key.toLowerCase(), value);
+      if (value === undefined) continue;
+      const lower = canonicalKey(key);
+      if (!built.has(lower)) built.set(lower, value);
     }
     index = built;
     indexes.set(context, index);
