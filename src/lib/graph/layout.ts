@@ -120,7 +120,7 @@ export function createLayout(graph: Graph, options: LayoutOptions = {}): Simulat
 }
 
 /** Current positions, rounded, as the plain record the world's `layout` slot stores. */
-export function positionsOf(nodes: readonly SimNode[]): Record<string, { x: number; y: number }> {
+export function positionsOf(nodes: readonly { readonly id: string; readonly x: number; readonly y: number }[]): Record<string, { x: number; y: number }> {
   const out: Record<string, { x: number; y: number }> = {};
   for (const n of nodes) out[n.id] = { x: Math.round(n.x), y: Math.round(n.y) };
   return out;
