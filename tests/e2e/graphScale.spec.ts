@@ -3,7 +3,7 @@
 // is computed in the worker. The frame rate while the simulation runs is measured and printed with the
 // machine's load: wall-clock frame rates on a shared CI box say more about its neighbours than about the
 // app, so the figure is recorded (issue note, `npm run bench`) rather than asserted. The second test drives
-// the canvas: its pixels where the layout puts a node, hover, click, and the keyboard's node marks.
+// the canvas: its pixels where the layout puts a node, hover, click, the keyboard's node marks, and the theme.
 import { cpus, loadavg } from 'node:os';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
@@ -142,6 +142,13 @@ test('the canvas paints a node where the layout puts it; hover, click and the ke
   await page.mouse.move(mark.x + mark.width / 2, mark.y + mark.height / 2);
   await expect(page.getByTestId('hover-reason')).toContainText('Allowed');
   await expect(page.getByTestId('hover-reason')).toContainText('IAM user user-3');
+
+  // The canvas takes its colours from the theme's custom properties: switching theme repaints it dark.
+  const corner = () => page.evaluate(() => [...(document.querySelector('canvas')?.getContext('2d')?.getImageData(2, 2, 1, 1).data ?? [])].slice(0, 3).reduce((a, b) => a + b, 0));
+  expect(await corner()).toBeGreaterThan(600);
+  await page.getByRole('button', { name: 'Switch light or dark theme' }).click();
+  await expect.poll(corner).toBeLessThan(200);
+
   await page.mouse.click(mark.x + mark.width / 2, mark.y + mark.height / 2);
   await expect(page.getByRole('heading', { name: 'Decision for IAM user user-3' })).toBeVisible();
 });
