@@ -1,13 +1,11 @@
 // The browser side of painting the canvas picture: sizes the bitmap to the element and the device pixel
 // ratio, keeps the sprites (per zoom and theme) and the kind icons (Path2D), and paints one frame.
 // Invariant: the bitmap always matches the element's CSS size × devicePixelRatio when a frame is painted.
-import type { GraphNode } from '../../../graph/types';
+import type { Graph, GraphNode } from '../../../graph/types';
 import { icons } from '../../icons/icons';
-import { paintGraph, type SpriteSource } from './paint';
-import type { View } from './paint';
-import { createSprites } from './sprites';
+import { paintGraph, type SpriteSource, type View } from './paint';
 import { kindColour, kindIcon, type DrawList, type Palette } from './scene';
-import type { Graph } from '../../../graph/types';
+import { createSprites } from './sprites';
 
 export class CanvasSurface {
   readonly #canvas: HTMLCanvasElement;
