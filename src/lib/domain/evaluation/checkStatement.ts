@@ -142,6 +142,7 @@ function actionElement(st: Applied, run: EvaluationRun): ElementMatch | undefine
   }
   st.memoAction = action;
   st.memoActionMatch = match;
+  st.memoStale = true;
   return match;
 }
 
@@ -166,6 +167,7 @@ function resourceElement(st: Applied, run: EvaluationRun): ElementMatch | undefi
     st.memoArn = arn;
     st.memoResourceMatch = match;
   }
+  st.memoStale = true;
   return match;
 }
 
@@ -189,6 +191,7 @@ function principalElement(st: Applied, run: EvaluationRun): ElementMatch | undef
   st.memoPrincipal = principal;
   st.memoBoundary = run.boundary;
   st.memoPrincipalMatch = match;
+  st.memoStale = true;
   return match;
 }
 
@@ -201,11 +204,12 @@ export function traceStatement(st: Applied, run: EvaluationRun, trace: TraceBuil
   const resourceMatch = resourceElement(st, run);
   const principalMatch = principalElement(st, run);
   const elementsMatch = (actionMatch?.matched ?? true) && (resourceMatch?.matched ?? true) && (principalMatch?.matched ?? true);
-  // The same three matches as last time (the usual case when a request is evaluated again): the same array.
+  // No part built anew (the usual case when a request is evaluated again): the same array as last time.
   let matches = st.memoMatches;
-  if (matches === null || !sameMatches(matches, actionMatch, resourceMatch, principalMatch)) {
+  if (matches === null || st.memoStale) {
     matches = packMatches(actionMatch, resourceMatch, principalMatch);
     st.memoMatches = matches;
+    st.memoStale = false;
   }
   const clauses = st.clauses;
   const context = run.context;
@@ -224,13 +228,4 @@ export function traceStatement(st: Applied, run: EvaluationRun, trace: TraceBuil
     trace.condition(stage, id, st.conditionRefs[i]!, clause.operator, clause.key, details.policyValues, details.requestValues, matched, matched ? undefined : details.reason);
   }
   return applies;
-}
-
-/** Does `matches` hold exactly these parts, in packMatches order? */
-function sameMatches(matches: readonly ElementMatch[], a: ElementMatch | undefined, b: ElementMatch | undefined, c: ElementMatch | undefined): boolean {
-  let i = 0;
-  if (a !== undefined && matches[i++] !== a) return false;
-  if (b !== undefined && matches[i++] !== b) return false;
-  if (c !== undefined && matches[i++] !== c) return false;
-  return i === matches.length;
 }

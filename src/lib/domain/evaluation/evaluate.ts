@@ -8,7 +8,7 @@
 import { combine, isDenied } from './decide';
 import { callerOf } from '../matching/caller';
 import { denialMessageFor } from './denialMessage';
-import { denyListFor, preparedPolicies } from './preparedPolicies';
+import { denyIdsFor, denyStatementsFor, preparedPolicies } from './preparedPolicies';
 import { isKmsKeyRequest, isRoleTrustRequest, resourceAccountOf } from './requestKind';
 import { boundaryStage } from './stages/boundaryStage';
 import { denyEvaluation } from './stages/denyEvaluation';
@@ -68,7 +68,7 @@ export function evaluate(input: EvaluationInput, options?: EvaluateOptions): Eva
   };
 
   // 1. Deny evaluation over every policy that applies to this caller.
-  const denies = denyEvaluation(run, denyListFor(prepared, caller));
+  const denies = denyEvaluation(run, denyIdsFor(prepared, caller), denyStatementsFor(prepared, caller));
   if (denies.length > 0) return finish(run, 'explicitDeny', 'denyEvaluation', denies, denies[0]!.policy.stage, roleTrust);
   let decision: Decision = 'allowed';
   let last: StageName = 'denyEvaluation';

@@ -17,10 +17,11 @@ export interface LoadedLevel {
 }
 
 
+/** What the deny stage looks at for one kind of caller. */
 export interface DenyList {
-  readonly policies: readonly LoadedPolicy[];
+  /** Every policy that applies to the caller, in stage order (for the trace's stage.enter). */
   readonly ids: readonly string[];
-  /** Every Deny statement of those policies, in stage order: the deny stage scans this one list. */
+  /** Every Deny statement of those policies, in the same order: the deny stage scans this one list. */
   readonly statements: readonly Applied[];
 }
 
@@ -36,11 +37,18 @@ export interface PreparedPolicies {
   readonly boundary: LoadedPolicy | null;
   readonly session: readonly LoadedPolicy[];
   readonly sessionIds: readonly string[];
-  /** Filled on first use per caller class (one field each: read on every evaluation). */
-  denyOutside: DenyList | null;
-  denyRoot: DenyList | null;
-  denyUser: DenyList | null;
-  denySession: DenyList | null;
+  /**
+   * The deny stage's lists for each kind of caller (see DenyList), built with the set and kept as plain fields
+   * of this object, not a table or an object of their own: they are read on every evaluation.
+   */
+  readonly denyIdsOutside: readonly string[];
+  readonly denyStatementsOutside: readonly Applied[];
+  readonly denyIdsRoot: readonly string[];
+  readonly denyStatementsRoot: readonly Applied[];
+  readonly denyIdsUser: readonly string[];
+  readonly denyStatementsUser: readonly Applied[];
+  readonly denyIdsSession: readonly string[];
+  readonly denyStatementsSession: readonly Applied[];
 }
 
 function load(input: PolicyInput, kind: PolicyKind, stage: StageName, level: string | undefined): LoadedPolicy | Malformed {
@@ -113,6 +121,11 @@ function prepare(set: PolicySet, roleTrust: boolean): PreparedPolicies | Malform
     if (isMalformed(l)) return l;
     session.push(l);
   }
+  const sets = { rcpLevels, scpLevels, resource, identity, boundary, session };
+  const outside = denyList(sets, 'outside');
+  const root = denyList(sets, 'root');
+  const user = denyList(sets, 'user');
+  const sessionList = denyList(sets, 'session');
   return {
     kind: 'prepared',
     rcpLevels,
@@ -125,10 +138,14 @@ function prepare(set: PolicySet, roleTrust: boolean): PreparedPolicies | Malform
     boundary,
     session,
     sessionIds: Object.freeze(session.map((p) => p.id)),
-    denyOutside: null,
-    denyRoot: null,
-    denyUser: null,
-    denySession: null,
+    denyIdsOutside: outside.ids,
+    denyStatementsOutside: outside.statements,
+    denyIdsRoot: root.ids,
+    denyStatementsRoot: root.statements,
+    denyIdsUser: user.ids,
+    denyStatementsUser: user.statements,
+    denyIdsSession: sessionList.ids,
+    denyStatementsSession: sessionList.statements,
   };
 }
 
@@ -147,13 +164,26 @@ export function preparedPolicies(set: PolicySet, roleTrust: boolean): PreparedPo
   return prepared;
 }
 
-/** Every policy the deny stage looks at for this kind of caller, in stage order. */
-export function denyListFor(prepared: PreparedPolicies, caller: CallerClass): DenyList {
-  const cached = caller === 'user' ? prepared.denyUser : caller === 'session' ? prepared.denySession : caller === 'root' ? prepared.denyRoot : prepared.denyOutside;
-  return cached ?? buildDenyList(prepared, caller);
+/** The policy ids the deny stage looks at for this kind of caller. */
+export function denyIdsFor(prepared: PreparedPolicies, caller: CallerClass): readonly string[] {
+  return caller === 'user' ? prepared.denyIdsUser : caller === 'session' ? prepared.denyIdsSession : caller === 'root' ? prepared.denyIdsRoot : prepared.denyIdsOutside;
 }
 
-function buildDenyList(prepared: PreparedPolicies, caller: CallerClass): DenyList {
+/** The Deny statements the deny stage checks for this kind of caller. */
+export function denyStatementsFor(prepared: PreparedPolicies, caller: CallerClass): readonly Applied[] {
+  return caller === 'user'
+    ? prepared.denyStatementsUser
+    : caller === 'session'
+      ? prepared.denyStatementsSession
+      : caller === 'root'
+        ? prepared.denyStatementsRoot
+        : prepared.denyStatementsOutside;
+}
+
+type PreparedSets = Pick<PreparedPolicies, 'rcpLevels' | 'scpLevels' | 'resource' | 'identity' | 'boundary' | 'session'>;
+
+/** Every policy the deny stage looks at for this kind of caller, in stage order. */
+function denyList(prepared: PreparedSets, caller: CallerClass): DenyList {
   const policies: LoadedPolicy[] = [];
   if (prepared.rcpLevels) for (const level of prepared.rcpLevels) for (const p of level.policies) policies.push(p);
   if (caller !== 'outside' && prepared.scpLevels) for (const level of prepared.scpLevels) for (const p of level.policies) policies.push(p);
@@ -164,10 +194,5 @@ function buildDenyList(prepared: PreparedPolicies, caller: CallerClass): DenyLis
   }
   if (caller === 'session') for (const p of prepared.session) policies.push(p);
   // Id lists go into every trace of this policy set (stage.enter), so they are frozen.
-  const list: DenyList = { policies, ids: Object.freeze(policies.map((p) => p.id)), statements: policies.flatMap((p) => p.denies) };
-  if (caller === 'user') prepared.denyUser = list;
-  else if (caller === 'session') prepared.denySession = list;
-  else if (caller === 'root') prepared.denyRoot = list;
-  else prepared.denyOutside = list;
-  return list;
+  return { ids: Object.freeze(policies.map((p) => p.id)), statements: policies.flatMap((p) => p.denies) };
 }

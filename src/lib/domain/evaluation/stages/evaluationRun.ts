@@ -49,8 +49,9 @@ export interface Applied {
   memoPrincipal: RequestPrincipal | null;
   memoBoundary: boolean;
   memoPrincipalMatch: ElementMatch | undefined;
-  /** The last matches array handed out, reused while its three parts stay the same. */
+  /** The last matches array handed out, reused until one of its parts is built anew (memoStale). */
   memoMatches: readonly ElementMatch[] | null;
+  memoStale: boolean;
   readonly effect: Effect;
   readonly version: CompiledStatement['version'];
   readonly sid: string | undefined;
@@ -115,6 +116,7 @@ function entriesOf(policy: LoadedPolicy, statements: readonly CompiledStatement[
       memoBoundary: false,
       memoPrincipalMatch: undefined,
       memoMatches: null,
+      memoStale: true,
       effect: st.effect,
       version: st.version,
       sid: st.sid,
