@@ -142,6 +142,7 @@ function actionElement(st: Applied, run: EvaluationRun): ElementMatch | undefine
   }
   st.memoAction = action;
   st.memoActionMatch = match;
+  st.memoActionOk = match.matched;
   st.memoStale = true;
   return match;
 }
@@ -167,6 +168,7 @@ function resourceElement(st: Applied, run: EvaluationRun): ElementMatch | undefi
     st.memoArn = arn;
     st.memoResourceMatch = match;
   }
+  st.memoResourceOk = match.matched;
   st.memoStale = true;
   return match;
 }
@@ -191,6 +193,7 @@ function principalElement(st: Applied, run: EvaluationRun): ElementMatch | undef
   st.memoPrincipal = principal;
   st.memoBoundary = run.boundary;
   st.memoPrincipalMatch = match;
+  st.memoPrincipalOk = match.matched;
   st.memoStale = true;
   return match;
 }
@@ -203,7 +206,9 @@ export function traceStatement(st: Applied, run: EvaluationRun, trace: TraceBuil
   const actionMatch = actionElement(st, run);
   const resourceMatch = resourceElement(st, run);
   const principalMatch = principalElement(st, run);
-  const elementsMatch = (actionMatch?.matched ?? true) && (resourceMatch?.matched ?? true) && (principalMatch?.matched ?? true);
+  // Each element's `matched`, read from the statement (memo*Ok) rather than from the match objects.
+  const elementsMatch =
+    (actionMatch === undefined || st.memoActionOk) && (resourceMatch === undefined || st.memoResourceOk) && (principalMatch === undefined || st.memoPrincipalOk);
   // No part built anew (the usual case when a request is evaluated again): the same array as last time.
   let matches = st.memoMatches;
   if (matches === null || st.memoStale) {
