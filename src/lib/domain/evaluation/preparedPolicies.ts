@@ -126,26 +126,27 @@ function prepare(set: PolicySet, roleTrust: boolean): PreparedPolicies | Malform
   const root = denyList(sets, 'root');
   const user = denyList(sets, 'user');
   const sessionList = denyList(sets, 'session');
+  // In the order evaluate reads them (the usual callers, users and sessions, first).
   return {
     kind: 'prepared',
+    denyIdsUser: user.ids,
+    denyStatementsUser: user.statements,
+    denyIdsSession: sessionList.ids,
+    denyStatementsSession: sessionList.statements,
     rcpLevels,
-    rcpIds: Object.freeze(levelIds(rcpLevels)),
     scpLevels,
-    scpIds: Object.freeze(levelIds(scpLevels)),
     resource,
     identity,
     identityIds: Object.freeze(identity.map((p) => p.id)),
     boundary,
     session,
     sessionIds: Object.freeze(session.map((p) => p.id)),
-    denyIdsOutside: outside.ids,
-    denyStatementsOutside: outside.statements,
+    rcpIds: Object.freeze(levelIds(rcpLevels)),
+    scpIds: Object.freeze(levelIds(scpLevels)),
     denyIdsRoot: root.ids,
     denyStatementsRoot: root.statements,
-    denyIdsUser: user.ids,
-    denyStatementsUser: user.statements,
-    denyIdsSession: sessionList.ids,
-    denyStatementsSession: sessionList.statements,
+    denyIdsOutside: outside.ids,
+    denyStatementsOutside: outside.statements,
   };
 }
 

@@ -65,21 +65,26 @@ export interface Applied {
   readonly statement: CompiledStatement;
 }
 
-/** A compiled policy together with the stage (policy type) it belongs to and its organization level. */
+/**
+ * A compiled policy together with the stage (policy type) it belongs to and its organization level. The
+ * fields the allow scan reads come first, with the first Allow statement inline (most policies have one).
+ */
 export interface LoadedPolicy {
-  readonly id: string;
+  readonly allowCount: number;
+  readonly allow0: Applied | null;
+  readonly ref: TraceRef;
   readonly label: string | undefined;
   readonly level: string | undefined;
+  /** Parallel to compiled.allows / compiled.denies. */
+  readonly allows: readonly Applied[];
+  readonly denies: readonly Applied[];
+  readonly id: string;
   readonly stage: StageName;
   readonly compiled: CompiledPolicy;
-  readonly ref: TraceRef;
   /** `[id]`, for the stage.enter of a stage that looks at this policy alone. */
   readonly ids: readonly string[];
   /** `[this]`, for a stage that scans this policy alone. */
   readonly self: readonly LoadedPolicy[];
-  /** Parallel to compiled.allows / compiled.denies. */
-  readonly allows: readonly Applied[];
-  readonly denies: readonly Applied[];
 }
 
 const none: readonly never[] = Object.freeze([]);
@@ -139,10 +144,26 @@ export function loadedPolicy(id: string, label: string | undefined, level: strin
   const allows: Applied[] = [];
   const denies: Applied[] = [];
   const self: LoadedPolicy[] = [];
-  const policy: LoadedPolicy = { id, label, level, stage, compiled, ref: Object.freeze({ policyId: id }), ids: Object.freeze([id]), self, allows, denies };
+  const ref = Object.freeze({ policyId: id });
+  // Built in two steps because each statement points back at its policy; allow0 is filled once they exist.
+  const policy: { -readonly [K in keyof LoadedPolicy]: LoadedPolicy[K] } = {
+    allowCount: compiled.allows.length,
+    allow0: null,
+    ref,
+    label,
+    level,
+    allows,
+    denies,
+    id,
+    stage,
+    compiled,
+    ids: Object.freeze([id]),
+    self,
+  };
   self.push(policy);
   entriesOf(policy, compiled.allows, allows);
   entriesOf(policy, compiled.denies, denies);
+  policy.allow0 = allows[0] ?? null;
   return policy;
 }
 
@@ -172,17 +193,21 @@ export function scanPolicies(run: EvaluationRun, stage: StageName, stageId: numb
   const trace = run.trace;
   for (let p = 0; p < policies.length; p++) {
     const policy = policies[p]!;
-    const entries = policy.allows;
+    const count = policy.allowCount;
     if (trace === null) {
-      for (let s = 0; s < entries.length; s++) {
-        const entry = entries[s]!;
+      if (count === 0) continue;
+      if (statementApplies(policy.allow0!, run)) out.push(policy.allow0!);
+      for (let s = 1; s < count; s++) {
+        const entry = policy.allows[s]!;
         if (statementApplies(entry, run)) out.push(entry);
       }
       continue;
     }
     const policyStepId = trace.enterPolicy(stage, stageId, policy.ref, policy.label, policy.level);
-    for (let s = 0; s < entries.length; s++) {
-      const entry = entries[s]!;
+    if (count === 0) continue;
+    if (traceStatement(policy.allow0!, run, trace, stage, policyStepId)) out.push(policy.allow0!);
+    for (let s = 1; s < count; s++) {
+      const entry = policy.allows[s]!;
       if (traceStatement(entry, run, trace, stage, policyStepId)) out.push(entry);
     }
   }
