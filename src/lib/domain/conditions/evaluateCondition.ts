@@ -145,20 +145,21 @@ export function compileClause(clause: ConditionClause, version: PolicyVersion): 
     else if (whenPresent) nullFalse = true;
     else nullTrue = true;
   }
+  // In the order runClause reads them.
   return {
-    clause,
-    version,
+    keyLower: canonicalKey(clause.key),
+    memoRaw: null,
+    memoValues: null,
     parsed,
     family,
-    keyLower: canonicalKey(clause.key),
-    fixed: family === null || (family.variables && hasVariables) ? null : prepareValues(clause, family, null, version),
     nullTrue,
     nullFalse,
     nullInvalid,
-    memoRaw: null,
-    memoValues: null,
+    fixed: family === null || (family.variables && hasVariables) ? null : prepareValues(clause, family, null, version),
     memoReadRaw: null,
     memoRead: null,
+    clause,
+    version,
   };
 }
 

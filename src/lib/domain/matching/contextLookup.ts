@@ -6,16 +6,25 @@ import type { RequestContext } from '../evaluation/types';
 
 type ContextValue = string | readonly string[];
 
-const indexes = new WeakMap<RequestContext, ReadonlyMap<string, ContextValue>>();
+/**
+ * A context's index: its values by canonical lower-cased key. Small contexts (the usual case) are a flat
+ * array [key, value, key, value...] scanned by identity — fewer cache lines than a hash map; large ones a Map.
+ */
+type ContextIndex = readonly (string | readonly string[])[] | ReadonlyMap<string, ContextValue>;
+
+/** Contexts with more keys than this are indexed by a Map. */
+const FLAT_INDEX_KEYS = 16;
+
+const indexes = new WeakMap<RequestContext, ContextIndex>();
 
 /** The last context looked up: one evaluation looks up the same context for every clause and variable. */
 let lastContext: RequestContext | null = null;
-let lastIndex: ReadonlyMap<string, ContextValue> | null = null;
+let lastIndex: ContextIndex | null = null;
 
 /**
  * One string object per lower-cased key name, shared by every context index and every compiled condition:
  * a lookup then finds its key by identity, without comparing characters. Bounded: past the limit, keys are
- * used as they are (lookups still work, by content).
+ * used as they are (lookups then compare them by content).
  */
 const canonicalKeys = new Map<string, string>();
 const MAX_CANONICAL_KEYS = 20000;
@@ -29,19 +38,26 @@ export function canonicalKey(key: string): string {
   return lower;
 }
 
-function indexOf(context: RequestContext): ReadonlyMap<string, ContextValue> {
+function buildIndex(context: RequestContext): ContextIndex {
+  const byKey = new Map<string, ContextValue>();
+  for (const key of Object.keys(context)) {
+    const value = context[key];
+    // The first spelling wins when two keys differ only by case; contexts built by the app never do that.
+    if (value === undefined) continue;
+    const lower = canonicalKey(key);
+    if (!byKey.has(lower)) byKey.set(lower, value);
+  }
+  if (byKey.size > FLAT_INDEX_KEYS) return byKey;
+  const flat: (string | readonly string[])[] = [];
+  for (const [key, value] of byKey) flat.push(key, value);
+  return flat;
+}
+
+function indexOf(context: RequestContext): ContextIndex {
   if (context === lastContext && lastIndex !== null) return lastIndex;
   let index = indexes.get(context);
-  if (!index) {
-    const built = new Map<string, ContextValue>();
-    for (const key of Object.keys(context)) {
-      const value = context[key];
-      // The first spelling wins when two keys differ only by case; contexts built by the app never do that.
-      if (value === undefined) continue;
-      const lower = canonicalKey(key);
-      if (!built.has(lower)) built.set(lower, value);
-    }
-    index = built;
+  if (index === undefined) {
+    index = buildIndex(context);
     indexes.set(context, index);
   }
   lastContext = context;
@@ -49,14 +65,22 @@ function indexOf(context: RequestContext): ReadonlyMap<string, ContextValue> {
   return index;
 }
 
+function find(index: ContextIndex, keyLower: string): ContextValue | undefined {
+  if (!Array.isArray(index)) return (index as ReadonlyMap<string, ContextValue>).get(keyLower);
+  const flat = index as readonly (string | readonly string[])[];
+  // By identity first (canonical keys), then by content (keys past the canonical table's bound).
+  for (let i = 0; i < flat.length; i += 2) if (flat[i] === keyLower) return flat[i + 1];
+  return undefined;
+}
+
 /** The value of a context key, matched case-insensitively; undefined when the request has no such key. */
 export function lookupContextKey(context: RequestContext, key: string): ContextValue | undefined {
-  return indexOf(context).get(key.toLowerCase());
+  return find(indexOf(context), key.toLowerCase());
 }
 
 /** Same as lookupContextKey for a key already lower-cased (compiled condition clauses keep it that way). */
 export function lookupLowerKey(context: RequestContext, keyLower: string): ContextValue | undefined {
-  return indexOf(context).get(keyLower);
+  return find(indexOf(context), keyLower);
 }
 
 /** The request's values for a key as a list; null when the key is absent. A string is a one-value list. */
