@@ -182,8 +182,15 @@ section('persistence: save and load a 5,000-entity lab', async () => {
   await (await import('./bench/persistenceBench')).persistenceBench();
 });
 
+section('graph: frames painted while a 1,032-node layout runs', async () => {
+  await (await import('./bench/graphFps')).graphFpsBench();
+});
+
 // Register further sections above this line; the runner below prints them in order and the ratio last.
+// `npm run bench -- engine graph` runs only the sections whose names start with one of the words given.
+const only = process.argv.slice(2);
 for (const { name, body } of sections) {
+  if (only.length > 0 && !only.some((word) => name.startsWith(word))) continue;
   console.log(`\n== ${name} ==`);
   await body();
 }
