@@ -86,6 +86,9 @@ const families: Readonly<Record<BaseOperator, OperatorFamily | null>> = {
  */
 export interface CompiledClause {
   readonly clause: ConditionClause;
+  /** The clause's operator and key as written (what the trace shows), kept here so the trace need not read `clause`. */
+  readonly operator: string;
+  readonly key: string;
   readonly version: PolicyVersion;
   readonly parsed: ParsedOperator | null;
   readonly family: OperatorFamily | null;
@@ -112,6 +115,18 @@ interface PreparedValues {
   readonly reads: readonly unknown[] | null;
 }
 
+/**
+ * The same values in an array of V8's generic element kind. Read values are numbers, dates, booleans or
+ * address blocks; arrays of each would get their own internal kind, and one code path reading all of them
+ * would fall back to slow generic reads. An array that starts with a non-number keeps the generic kind.
+ */
+function genericList(values: readonly unknown[]): readonly unknown[] {
+  const list: unknown[] = [undefined];
+  list.length = 0;
+  for (let i = 0; i < values.length; i++) list.push(values[i]);
+  return list;
+}
+
 function prepareValues(clause: ConditionClause, family: OperatorFamily, context: RequestContext | null, version: PolicyVersion): PreparedValues {
   const operands = clause.values.map((raw): PolicyOperand => {
     if (!family.variables) return { raw, value: raw, pattern: globToEscaped(raw), unresolved: false };
@@ -127,7 +142,7 @@ function prepareValues(clause: ConditionClause, family: OperatorFamily, context:
   return {
     operands,
     policyValues: family.variables ? operands.map((o) => o.value) : clause.values,
-    reads: typed === undefined ? null : operands.map((o) => typed.readPolicy(o.value)),
+    reads: typed === undefined ? null : genericList(operands.map((o) => typed.readPolicy(o.value))),
   };
 }
 
@@ -158,6 +173,8 @@ export function compileClause(clause: ConditionClause, version: PolicyVersion): 
     fixed: family === null || (family.variables && hasVariables) ? null : prepareValues(clause, family, null, version),
     memoReadRaw: null,
     memoRead: null,
+    operator: clause.operator,
+    key: clause.key,
     clause,
     version,
   };

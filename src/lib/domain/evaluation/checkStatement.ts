@@ -94,9 +94,11 @@ export function statementApplies(st: Applied, run: EvaluationRun): boolean {
   } else if (st.notPrincipal !== null && notPrincipalExcludes(st.notPrincipal, run.caller) !== null && !(run.boundary && st.effect === 'Deny')) {
     return false;
   }
-  const clauses = st.clauses;
-  for (let i = 0; i < clauses.length; i++) {
-    if (!runClause(clauses[i]!, run.context, null)) return false;
+  const count = st.clauseCount;
+  if (count === 0) return true;
+  if (!runClause(st.clause0!, run.context, null)) return false;
+  for (let i = 1; i < count; i++) {
+    if (!runClause(st.clauses[i]!, run.context, null)) return false;
   }
   return true;
 }
@@ -216,21 +218,22 @@ export function traceStatement(st: Applied, run: EvaluationRun, trace: TraceBuil
     st.memoMatches = matches;
     st.memoStale = false;
   }
-  const clauses = st.clauses;
+  const count = st.clauseCount;
   const context = run.context;
   let conditionsMatch = true;
-  for (let i = 0; i < clauses.length; i++) {
-    const matched = runClause(clauses[i]!, context, detailsAt(i));
+  for (let i = 0; i < count; i++) {
+    const matched = runClause(i === 0 ? st.clause0! : st.clauses[i]!, context, detailsAt(i));
     matchedPool[i] = matched;
     if (!matched) conditionsMatch = false;
   }
   const applies = elementsMatch && conditionsMatch;
-  const id = trace.statement(stage, parentId, st.ref, st.sid, st.effect, matches, clauses.length === 0 ? 'none' : conditionsMatch ? 'matched' : 'notMatched', applies);
-  for (let i = 0; i < clauses.length; i++) {
-    const clause = clauses[i]!.clause;
+  const id = trace.statement(stage, parentId, st.ref, st.sid, st.effect, matches, count === 0 ? 'none' : conditionsMatch ? 'matched' : 'notMatched', applies);
+  for (let i = 0; i < count; i++) {
+    const cc = i === 0 ? st.clause0! : st.clauses[i]!;
     const details = detailsPool[i]!;
     const matched = matchedPool[i]!;
-    trace.condition(stage, id, st.conditionRefs[i]!, clause.operator, clause.key, details.policyValues, details.requestValues, matched, matched ? undefined : details.reason);
+    const ref = i === 0 ? st.conditionRef0! : st.conditionRefs[i]!;
+    trace.condition(stage, id, ref, cc.operator, cc.key, details.policyValues, details.requestValues, matched, matched ? undefined : details.reason);
   }
   return applies;
 }

@@ -50,6 +50,10 @@ export interface Applied {
   /** The last matches array handed out, reused until one of its parts is built anew (memoStale). */
   memoMatches: readonly ElementMatch[] | null;
   memoStale: boolean;
+  /** The Condition block: its clause count, its first clause and that clause's trace ref inline, then all of them. */
+  readonly clauseCount: number;
+  readonly clause0: CompiledClause | null;
+  readonly conditionRef0: TraceRef | null;
   readonly clauses: readonly CompiledClause[];
   readonly ref: TraceRef;
   readonly sid: string | undefined;
@@ -101,6 +105,7 @@ function entriesOf(policy: LoadedPolicy, statements: readonly CompiledStatement[
     const actionPatterns = st.actions ?? st.notActions ?? none;
     const actionMatchers = st.actionMatchers ?? st.notActionMatchers ?? none;
     const resourcePatterns = st.resources ?? st.notResources ?? none;
+    const conditionRefs: readonly TraceRef[] = st.conditions.map((clause) => Object.freeze({ policyId, statementIndex: st.index, path: clause.path }));
     out.push({
       policy,
       actionUse: st.actions !== null ? ELEMENT_POSITIVE : st.notActions !== null ? ELEMENT_NOT : ELEMENT_NONE,
@@ -124,11 +129,14 @@ function entriesOf(policy: LoadedPolicy, statements: readonly CompiledStatement[
       memoPrincipalOk: false,
       memoMatches: null,
       memoStale: true,
+      clauseCount: st.clauses.length,
+      clause0: st.clauses[0] ?? null,
+      conditionRef0: conditionRefs[0] ?? null,
       clauses: st.clauses,
       ref: Object.freeze({ policyId, statementIndex: st.index, path: st.path }),
       sid: st.sid,
       effect: st.effect,
-      conditionRefs: st.conditions.map((clause) => Object.freeze({ policyId, statementIndex: st.index, path: clause.path })),
+      conditionRefs,
       actionPatterns,
       actionMatchers,
       resourcePatterns,
