@@ -1,6 +1,10 @@
-// What every stage shares during one evaluate call: the request, the optional trace, and the scan of a
-// list of policies for statements of one effect. Invariant: a statement is checked at most once per call
+// What every stage shares during one evaluate call: the request (read once into EvaluationRun), the optional
+// trace, the loaded policies and their statements (Applied), and the two scans: of policies for their Allow
+// statements, and of one flat list of Deny statements. Invariant: a statement is checked at most once per call
 // (Deny statements in the deny stage, Allow statements in the stage of their policy type).
+// Layout note: a benchmark of thousands of distinct policy sets is bound by reading cold memory, not by
+// computing, so Applied and LoadedPolicy keep the fields a check reads first at their front and the first list
+// element inline; measured with `npm run bench -- engine`.
 import { statementApplies, traceStatement } from '../checkStatement';
 import { ELEMENT_NONE, ELEMENT_NOT, ELEMENT_POSITIVE, type ElementUse } from '../elementUse';
 import type { CompiledClause } from '../../conditions/evaluateCondition';
