@@ -8,6 +8,7 @@ import { cpus, loadavg } from 'node:os';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { bigLabFile } from './support/bigLab';
+import { expectNoSeriousViolations } from './support/axe';
 
 const user3 = '[data-node-id="user:111122223333:user-3"]';
 
@@ -152,3 +153,23 @@ test('the canvas paints a node where the layout puts it; hover, click and the ke
   await page.mouse.click(mark.x + mark.width / 2, mark.y + mark.height / 2);
   await expect(page.getByRole('heading', { name: 'Decision for IAM user user-3' })).toBeVisible();
 });
+
+// The canvas view is a different picture from the SVG one that a11y.spec.ts checks on the small default lab:
+// its node marks are visually hidden buttons over a bitmap. axe checks it too, coloured, in both themes.
+for (const theme of ['light', 'dark'] as const) {
+  test.describe(`${theme} theme`, () => {
+    test.use({ colorScheme: theme });
+
+    test('the big graph on its canvas has no serious accessibility violations', async ({ app }) => {
+      test.setTimeout(180_000);
+      const page = await app.open('#/lab');
+      await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+      await openBigGraph(page);
+      await expect(page.locator('.graph-view [data-node-id]')).toHaveCount(1032, { timeout: 60_000 });
+      await expect(page.getByRole('img', { name: /^Graph of the lab/ })).toBeVisible();
+      await colourForTeam3(page);
+      await expect(page.locator(user3)).toHaveAttribute('data-decision', 'allowed');
+      await expectNoSeriousViolations(page);
+    });
+  });
+}
