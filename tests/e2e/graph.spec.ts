@@ -83,3 +83,29 @@ function hexToRgb(hex: string): string {
   const n = Number.parseInt(hex.replace('#', ''), 16);
   return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
 }
+
+test.describe('with reduced motion', () => {
+  test.use({ reducedMotion: 'reduce' });
+
+  test('the layout appears at rest: the view receives the starting points and the result, no steps between', async ({ app }) => {
+    const page = await app.open('#/graph');
+    await openGraph(page);
+    // data-fps counts the layout steps the view received in the last second: the animated layout sends one per
+    // frame (dozens), the still one exactly two (where the nodes start, where they rest).
+    expect(Number(await page.locator('[data-fps]').getAttribute('data-fps'))).toBeLessThanOrEqual(2);
+    // Pointing and colouring still work as usual.
+    await colour(page, 's3:DeleteObject', 'arn:aws:s3:::example-corp-app-data/reports/2025-q4.csv');
+    await expect(page.locator(alice)).toHaveAttribute('data-decision', /allowed|implicitDeny|explicitDeny/);
+  });
+
+});
+
+test.describe('without reduced motion', () => {
+  test.use({ reducedMotion: 'no-preference' });
+
+  test('the layout is animated (so the check with reduced motion would see steps)', async ({ app }) => {
+    const page = await app.open('#/graph');
+    await expect(page.locator(alice)).toBeVisible();
+    await expect.poll(async () => Number(await page.locator('[data-fps]').getAttribute('data-fps'))).toBeGreaterThan(2);
+  });
+});

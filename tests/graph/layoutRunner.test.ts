@@ -1,6 +1,7 @@
 // The layout runner behind the worker protocol: a start posts the starting points at once (the same
 // initialPositions the view computes), ticks carry the run id, a dragged node sits where it is dragged,
 // a new start supersedes the old run, and stop stops. Waits are on events, never on time.
+import { timerFlush } from 'd3-timer';
 import { describe, expect, it } from 'vitest';
 import { buildGraph, initialPositions } from '../../src/lib/graph';
 import { createLayoutRunner } from '../../src/lib/graph/layoutRunner';
@@ -66,5 +67,31 @@ describe('createLayoutRunner', () => {
     await next((e) => e.kind === 'tick' && e.run === 3);
     send({ kind: 'stop' });
     expect(events.slice(count).every((e) => e.run === 3)).toBe(true);
+  });
+
+  it('in still mode (reduced motion) sends the starting points and the resting layout at once, and nothing in between', () => {
+    const { events, send } = harness();
+    send(start(3, { still: true }));
+    // Everything happened synchronously: the start, one step to the resting layout, the end.
+    expect(events.map((e) => e.kind)).toEqual(['tick', 'tick', 'end']);
+    const [first, rest] = events;
+    const a = first?.kind === 'tick' ? first.xy : new Float64Array();
+    const b = rest?.kind === 'tick' ? rest.xy : new Float64Array();
+    expect(b.length).toBe(a.length);
+    expect([...b].some((v, i) => Math.abs(v - (a[i] ?? 0)) > 1)).toBe(true);
+    // No timer keeps ticking behind it: running every due d3 timer now adds no event.
+    timerFlush();
+    expect(events.length).toBe(3);
+    // A dropped node settles the others the same way: one step, then the end.
+    const id = graph.nodes[1]?.id ?? '';
+    send({ kind: 'dragStart', id });
+    send({ kind: 'dragTo', id, x: 900, y: 900 });
+    expect(events.length).toBe(3);
+    send({ kind: 'dragEnd', id });
+    expect(events.slice(3).map((e) => e.kind)).toEqual(['tick', 'end']);
+    const dropped = events[3];
+    const xy = dropped?.kind === 'tick' ? dropped.xy : new Float64Array();
+    expect([xy[2], xy[3]]).toEqual([900, 900]);
+    send({ kind: 'stop' });
   });
 });

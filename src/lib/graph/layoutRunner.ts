@@ -18,6 +18,11 @@ export type LayoutCommand =
       readonly pinned: readonly string[];
       /** Energy to start with (default: createLayout's choice, low when positions are seeded). */
       readonly alpha?: number;
+      /**
+       * Show no motion (the user prefers reduced motion): the layout is worked out to rest before anything
+       * is shown, then sent as one step; later moves (unpinning, dropping a dragged node) settle the same way.
+       */
+      readonly still?: boolean;
     }
   | { readonly kind: 'dragStart'; readonly id: string }
   | { readonly kind: 'dragTo'; readonly id: string; readonly x: number; readonly y: number }
@@ -29,6 +34,9 @@ export type LayoutEvent =
   | { readonly kind: 'tick'; readonly run: number; readonly xy: Float64Array }
   | { readonly kind: 'end'; readonly run: number };
 
+/** A bound on the ticks of one still settle. */
+const maxStillTicks = 1000;
+
 export type Emit = (event: LayoutEvent, transfer: Transferable[]) => void;
 
 /** Returns the command handler of one layout; `emit` receives its events. */
@@ -36,6 +44,7 @@ export function createLayoutRunner(emit: Emit): (command: LayoutCommand) => void
   let sim: Simulation<SimNode, SimLink> | null = null;
   let byId = new Map<string, SimNode>();
   let run = 0;
+  let still = false;
   const post = () => {
     const nodes = sim?.nodes() ?? [];
     const xy = new Float64Array(nodes.length * 2);
@@ -44,6 +53,15 @@ export function createLayoutRunner(emit: Emit): (command: LayoutCommand) => void
       xy[2 * i + 1] = n.y;
     });
     emit({ kind: 'tick', run, xy }, [xy.buffer]);
+  };
+  /** Still mode: ticks to rest without showing a step, then sends the result and the end. */
+  const settle = () => {
+    if (!sim) return;
+    sim.stop();
+    // d3-force cools to alphaMin in about 300 ticks; the bound only guards against a reheated simulation.
+    for (let i = 0; i < maxStillTicks && sim.alpha() >= sim.alphaMin(); i++) sim.tick();
+    post();
+    emit({ kind: 'end', run }, []);
   };
   return (command) => {
     switch (command.kind) {
@@ -57,8 +75,10 @@ export function createLayoutRunner(emit: Emit): (command: LayoutCommand) => void
         current.on('tick', post);
         current.on('end', () => emit({ kind: 'end', run: started }, []));
         sim = current;
+        still = command.still === true;
         post();
-        current.restart();
+        if (still) settle();
+        else current.restart();
         return;
       }
       case 'dragStart': {
@@ -66,7 +86,7 @@ export function createLayoutRunner(emit: Emit): (command: LayoutCommand) => void
         if (!n) return;
         n.fx = n.x;
         n.fy = n.y;
-        sim?.alphaTarget(0.2).restart();
+        if (!still) sim?.alphaTarget(0.2).restart();
         return;
       }
       case 'dragTo': {
@@ -74,10 +94,17 @@ export function createLayoutRunner(emit: Emit): (command: LayoutCommand) => void
         if (!n) return;
         n.fx = command.x;
         n.fy = command.y;
+        if (still) {
+          n.x = command.x;
+          n.y = command.y;
+        }
         return;
       }
       case 'dragEnd':
-        sim?.alphaTarget(0);
+        if (still) {
+          sim?.alpha(0.3);
+          settle();
+        } else sim?.alphaTarget(0);
         return;
       case 'unpin': {
         const n = byId.get(command.id);
@@ -85,7 +112,10 @@ export function createLayoutRunner(emit: Emit): (command: LayoutCommand) => void
           n.fx = null;
           n.fy = null;
         }
-        sim?.alpha(0.3).restart();
+        if (still) {
+          sim?.alpha(0.3);
+          settle();
+        } else sim?.alpha(0.3).restart();
         return;
       }
       case 'stop':

@@ -57,4 +57,14 @@ describe('GraphLayout', () => {
     expect(layout.points()[0]).not.toMatchObject({ x: 9999, y: 9999 });
     layout.stop();
   });
+
+  it('with reduced motion, each layout appears at rest: no running phase, one settle', () => {
+    const layout = new GraphLayout(false, () => true);
+    layout.setGraph(graph);
+    expect(layout.running).toBe(false);
+    expect(layout.settled).toBe(1);
+    const start = initialPositions(graph, {});
+    expect(layout.points().some((p, i) => p.x !== start[graph.nodes[i]?.id ?? '']?.x)).toBe(true);
+    layout.stop();
+  });
 });

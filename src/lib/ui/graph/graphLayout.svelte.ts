@@ -11,6 +11,10 @@ import type { Graph } from '../../graph/types';
 
 const empty: Graph = { nodes: [], edges: [] };
 
+function prefersReducedMotion(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
 interface Point {
   id: string;
   x: number;
@@ -37,8 +41,14 @@ export class GraphLayout {
   #lastStart: LayoutCommand | null = null;
   #worker: Worker | null = null;
   #send: (command: LayoutCommand) => void;
+  #still: () => boolean;
 
-  constructor(useWorker = typeof Worker !== 'undefined') {
+  /**
+   * `useWorker`: tick in the layout worker (else inline). `still`: asked at every start whether to show the
+   * layout's motion; by default the user's prefers-reduced-motion setting (no motion: each layout appears at rest).
+   */
+  constructor(useWorker = typeof Worker !== 'undefined', still: () => boolean = prefersReducedMotion) {
+    this.#still = still;
     const inline = () => createLayoutRunner((event) => this.#onEvent(event));
     this.#send = inline();
     if (!useWorker) return;
@@ -84,7 +94,7 @@ export class GraphLayout {
     const start = initialPositions(graph, seed);
     this.#points = graph.nodes.map((n) => ({ id: n.id, x: start[n.id]?.x ?? 0, y: start[n.id]?.y ?? 0 }));
     this.#index = new Map(graph.nodes.map((n, i) => [n.id, i]));
-    const command: LayoutCommand = { kind: 'start', run: ++this.#run, graph, mode: this.mode, seed, pinned: [...this.pinned], ...(alpha !== undefined ? { alpha } : {}) };
+    const command: LayoutCommand = { kind: 'start', run: ++this.#run, graph, mode: this.mode, seed, pinned: [...this.pinned], still: this.#still(), ...(alpha !== undefined ? { alpha } : {}) };
     this.#lastStart = command;
     this.running = true;
     this.tick++;
