@@ -93,6 +93,8 @@ test.describe('with reduced motion', () => {
     // data-fps counts the layout steps the view received in the last second: the animated layout sends one per
     // frame (dozens), the still one exactly two (where the nodes start, where they rest).
     expect(Number(await page.locator('[data-fps]').getAttribute('data-fps'))).toBeLessThanOrEqual(2);
+    // The view says why nothing moves.
+    await expect(page.getByTestId('layout-still')).toContainText('Reduced motion is on');
     // Pointing and colouring still work as usual.
     await colour(page, 's3:DeleteObject', 'arn:aws:s3:::example-corp-app-data/reports/2025-q4.csv');
     await expect(page.locator(alice)).toHaveAttribute('data-decision', /allowed|implicitDeny|explicitDeny/);
@@ -107,5 +109,6 @@ test.describe('without reduced motion', () => {
     const page = await app.open('#/graph');
     await expect(page.locator(alice)).toBeVisible();
     await expect.poll(async () => Number(await page.locator('[data-fps]').getAttribute('data-fps'))).toBeGreaterThan(2);
+    await expect(page.getByTestId('layout-still')).toHaveCount(0);
   });
 });

@@ -759,6 +759,7 @@ export const en = {
   'graph.layout.layered': 'Layered by kind',
   'graph.layout.save': 'Save positions',
   'graph.layout.saved': 'Positions saved with the lab.',
+  'graph.layout.still': 'Reduced motion is on: the layout is shown where it comes to rest, without moving into place.',
   'graph.layout.reset': 'Reset positions',
   'graph.layout.fit': 'Fit to view',
   'graph.overlay.label': 'Overlay',

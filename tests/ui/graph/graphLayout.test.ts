@@ -63,6 +63,7 @@ describe('GraphLayout', () => {
     layout.setGraph(graph);
     expect(layout.running).toBe(false);
     expect(layout.settled).toBe(1);
+    expect(layout.still).toBe(true);
     const start = initialPositions(graph, {});
     expect(layout.points().some((p, i) => p.x !== start[graph.nodes[i]?.id ?? '']?.x)).toBe(true);
     layout.stop();

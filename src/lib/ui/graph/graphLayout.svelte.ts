@@ -33,6 +33,8 @@ export class GraphLayout {
   /** True while the simulation moves; `settled` counts how many times it came to rest. */
   running = $state(false);
   settled = $state(0);
+  /** The last layout was shown at rest, without motion (the user prefers reduced motion). */
+  still = $state(false);
 
   #points: Point[] = [];
   #index = new Map<string, number>();
@@ -95,6 +97,7 @@ export class GraphLayout {
     this.#points = graph.nodes.map((n) => ({ id: n.id, x: start[n.id]?.x ?? 0, y: start[n.id]?.y ?? 0 }));
     this.#index = new Map(graph.nodes.map((n, i) => [n.id, i]));
     const command: LayoutCommand = { kind: 'start', run: ++this.#run, graph, mode: this.mode, seed, pinned: [...this.pinned], still: this.#still(), ...(alpha !== undefined ? { alpha } : {}) };
+    this.still = command.still === true;
     this.#lastStart = command;
     this.running = true;
     this.tick++;
