@@ -7,21 +7,10 @@
 import { cpus, loadavg } from 'node:os';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
-import { bigLabFile } from './support/bigLab';
+import { openBigGraph } from './support/bigGraph';
 import { expectNoSeriousViolations } from './support/axe';
 
 const user3 = '[data-node-id="user:111122223333:user-3"]';
-
-async function openBigGraph(page: Page) {
-  await page.setViewportSize({ width: 1600, height: 1000 });
-  await page.getByRole('button', { name: /Open the labs menu/ }).click();
-  await page.getByRole('button', { name: 'Import…' }).click();
-  await page.getByLabel('File to import').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(await bigLabFile()) });
-  await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await page.getByRole('button', { name: 'Close' }).click();
-  await expect(page.getByRole('button', { name: 'Lab: Big lab. Open the labs menu' })).toBeVisible();
-  await page.getByRole('navigation', { name: 'Main views' }).getByRole('button', { name: 'Graph' }).click();
-}
 
 async function colourForTeam3(page: Page) {
   await page.getByLabel('Overlay').selectOption({ label: 'Effective access' });

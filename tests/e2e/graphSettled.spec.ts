@@ -5,7 +5,7 @@
 // loading, every time; the second colours the big lab only after its layout has come to rest.
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
-import { bigLabFile } from './support/bigLab';
+import { openBigGraph } from './support/bigGraph';
 
 async function colour(page: Page, action: string, resource: string) {
   await page.getByLabel('Overlay').selectOption({ label: 'Effective access' });
@@ -41,14 +41,7 @@ test('colouring while the graph loads waits for the graph, then colours it', asy
 test('the big lab coloured after its layout has settled gets the engine\'s answer', async ({ app }) => {
   test.setTimeout(180_000);
   const page = await app.open('#/lab');
-  await page.setViewportSize({ width: 1600, height: 1000 });
-  await page.getByRole('button', { name: /Open the labs menu/ }).click();
-  await page.getByRole('button', { name: 'Import…' }).click();
-  await page.getByLabel('File to import').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(await bigLabFile()) });
-  await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await page.getByRole('button', { name: 'Close' }).click();
-  await expect(page.getByRole('button', { name: 'Lab: Big lab. Open the labs menu' })).toBeVisible();
-  await page.getByRole('navigation', { name: 'Main views' }).getByRole('button', { name: 'Graph' }).click();
+  await openBigGraph(page);
   // The only wait before colouring, as a user would: the layout at rest.
   await expect(page.locator('[data-running]')).toHaveAttribute('data-running', 'false', { timeout: 120_000 });
   await colour(page, 's3:GetObject', 'arn:aws:s3:::team-3-data/report.csv');

@@ -63,6 +63,11 @@ export function createLayoutRunner(emit: Emit): (command: LayoutCommand) => void
     post();
     emit({ kind: 'end', run }, []);
   };
+  /** Still mode, after a drop or an unpin: warm the layout up as the animated mode would, then settle. */
+  const resettle = () => {
+    sim?.alpha(0.3);
+    settle();
+  };
   return (command) => {
     switch (command.kind) {
       case 'start': {
@@ -101,10 +106,8 @@ export function createLayoutRunner(emit: Emit): (command: LayoutCommand) => void
         return;
       }
       case 'dragEnd':
-        if (still) {
-          sim?.alpha(0.3);
-          settle();
-        } else sim?.alphaTarget(0);
+        if (still) resettle();
+        else sim?.alphaTarget(0);
         return;
       case 'unpin': {
         const n = byId.get(command.id);
@@ -112,10 +115,8 @@ export function createLayoutRunner(emit: Emit): (command: LayoutCommand) => void
           n.fx = null;
           n.fy = null;
         }
-        if (still) {
-          sim?.alpha(0.3);
-          settle();
-        } else sim?.alpha(0.3).restart();
+        if (still) resettle();
+        else sim?.alpha(0.3).restart();
         return;
       }
       case 'stop':

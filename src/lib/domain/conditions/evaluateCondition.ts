@@ -120,10 +120,10 @@ interface PreparedValues {
  * address blocks; arrays of each would get their own internal kind, and one code path reading all of them
  * would fall back to slow generic reads. An array that starts with a non-number keeps the generic kind.
  */
-function genericList(values: readonly unknown[]): readonly unknown[] {
+function genericList<T>(values: readonly T[], read: (value: T) => unknown): readonly unknown[] {
   const list: unknown[] = [undefined];
   list.length = 0;
-  for (let i = 0; i < values.length; i++) list.push(values[i]);
+  for (let i = 0; i < values.length; i++) list.push(read(values[i]!));
   return list;
 }
 
@@ -142,7 +142,7 @@ function prepareValues(clause: ConditionClause, family: OperatorFamily, context:
   return {
     operands,
     policyValues: family.variables ? operands.map((o) => o.value) : clause.values,
-    reads: typed === undefined ? null : genericList(operands.map((o) => typed.readPolicy(o.value))),
+    reads: typed === undefined ? null : genericList(operands, (o) => typed.readPolicy(o.value)),
   };
 }
 

@@ -4,6 +4,7 @@
 // policy evaluation logic; AWS KMS, "Key policies" ("Unless the key policy explicitly allows it, you cannot
 // use IAM policies to allow access to a KMS key").
 import { splitArn } from '../matching/arnSegments';
+import { callerOf } from '../matching/caller';
 import type { AuthorizationRequest, RequestPrincipal } from './types';
 
 /** Actions that a role's trust policy governs (lower-cased: action names are case-insensitive). */
@@ -52,13 +53,5 @@ export function resourceAccountOf(request: AuthorizationRequest): string | null 
 
 /** The caller's account; null for callers outside any account (anonymous, services, identity providers). */
 export function principalAccountOf(principal: RequestPrincipal): string | null {
-  switch (principal.kind) {
-    case 'root':
-    case 'user':
-    case 'assumedRole':
-    case 'federatedUser':
-      return principal.accountId;
-    default:
-      return null;
-  }
+  return callerOf(principal).accountId;
 }

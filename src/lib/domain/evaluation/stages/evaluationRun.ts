@@ -33,7 +33,7 @@ export interface Applied {
   memoAction: string | null;
   memoActionMatch: ElementMatch | undefined;
   memoActionOk: boolean;
-  /** The first Action (or NotAction) pattern, compiled; null when the statement has neither. */
+  /** The first Action (or NotAction) pattern, compiled; null exactly when actionUse is ELEMENT_NONE (validation refuses empty lists). */
   readonly action0: CompiledWildcard | null;
   readonly action0Pattern: string;
   readonly resourceUse: ElementUse;
@@ -70,7 +70,6 @@ export interface Applied {
   readonly principalAccounts: readonly (string | null)[];
   readonly version: CompiledStatement['version'];
   readonly decisive: DecisiveStatement;
-  readonly statement: CompiledStatement;
 }
 
 /**
@@ -88,7 +87,6 @@ export interface LoadedPolicy {
   readonly denies: readonly Applied[];
   readonly id: string;
   readonly stage: StageName;
-  readonly compiled: CompiledPolicy;
   /** `[id]`, for the stage.enter of a stage that looks at this policy alone. */
   readonly ids: readonly string[];
   /** `[this]`, for a stage that scans this policy alone. */
@@ -147,7 +145,6 @@ function entriesOf(policy: LoadedPolicy, statements: readonly CompiledStatement[
       principalAccounts: st.principalAccounts,
       version: st.version,
       decisive,
-      statement: st,
     });
   }
 }
@@ -168,7 +165,6 @@ export function loadedPolicy(id: string, label: string | undefined, level: strin
     denies,
     id,
     stage,
-    compiled,
     ids: Object.freeze([id]),
     self,
   };
